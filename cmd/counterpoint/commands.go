@@ -1,0 +1,311 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"counterpoint/assets"
+	"counterpoint/internal/claims"
+	"counterpoint/internal/export"
+	"counterpoint/internal/sanitize"
+)
+
+// options holds the flags shared by the commands.
+type options struct {
+	claimsFile string
+	speaker    string
+	topics     []string
+	search     string
+	format     string
+}
+
+func newRoot() *cobra.Command {
+	o := &options{}
+	root := &cobra.Command{
+		Use:   "counterpoint",
+		Short: "Read the claims and counterclaims in a news article",
+		Long: `counterpoint shows who said what in a news article, which statement answers
+which, and where in the article each one stands. It ships with one article,
+North Korea, Sony Pictures and the White House arguing over the hack and the
+film The Interview, and opens any other annotated the same way.`,
+		Example: `  counterpoint                              # the bundled article
+  counterpoint list --speaker lynton          # one speaker's claims
+  counterpoint list --topic retaliation --format markdown
+  counterpoint export --format json > sony.json
+  counterpoint validate my-article/claims.yaml
+  counterpoint --claims my-article/claims.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			// The explorer comes in a later release; until then the bare
+			// command prints the listing.
+			o.format = "text"
+			return runList(cmd, o)
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&o.claimsFile, "claims", "", "annotation `FILE` to open instead of the bundled one (its article is found relative to it)")
+	addFilterFlags(root, o)
+	_ = root.RegisterFlagCompletionFunc("claims", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+
+	root.AddCommand(newListCmd(o), newExportCmd(o), newValidateCmd(o), newSpeakersCmd(o), newTopicsCmd(o))
+	return root
+}
+
+func addFilterFlags(cmd *cobra.Command, o *options) {
+	f := cmd.Flags()
+	f.StringVar(&o.speaker, "speaker", "", "only the speaker with this `ID` (see: counterpoint speakers)")
+	f.StringSliceVar(&o.topics, "topic", nil, "only claims with this topic `ID`; repeat or separate with commas for any of several (see: counterpoint topics)")
+	_ = cmd.RegisterFlagCompletionFunc("speaker", completeIDs(o, func(m *claims.Model) []string {
+		var ids []string
+		for _, s := range m.Speakers {
+			ids = append(ids, s.ID+"\t"+s.Name)
+		}
+		return ids
+	}))
+	_ = cmd.RegisterFlagCompletionFunc("topic", completeIDs(o, func(m *claims.Model) []string {
+		var ids []string
+		for _, t := range m.Topics {
+			ids = append(ids, t.ID+"\t"+t.Label)
+		}
+		return ids
+	}))
+}
+
+// completeIDs completes speaker or topic ids from the annotation in use.
+func completeIDs(o *options, ids func(*claims.Model) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		m, err := loadModel(o.claimsFile)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return ids(m), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// loadModel loads the annotation named on the command line, or the bundled one.
+func loadModel(file string) (*claims.Model, error) {
+	if file == "" {
+		return claims.LoadFS(assets.FS, assets.Annotation)
+	}
+	return claims.LoadFile(file)
+}
+
+func newListCmd(o *options) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "Print the claims, with who answers whom",
+		Long: `list prints the claims in article order: speaker, paragraph, words, topics,
+what each claim answers and what answers it. Filters combine: a claim is shown
+when it is by the speaker, carries any of the topics and holds every word
+searched for.`,
+		Example: `  counterpoint list --speaker obama
+  counterpoint list --topic white-house-consulted,pulling-the-film
+  counterpoint list --search "caved" --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runList(cmd, o) },
+	}
+	addFilterFlags(cmd, o)
+	cmd.Flags().StringVar(&o.search, "search", "", "only claims whose text or summary holds every one of these `WORDS`")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output `FORMAT`: text, json or markdown")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(export.Formats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// filterFrom resolves the filter flags against the model. An unknown id is
+// a usage error, with the known ids in the message.
+func filterFrom(m *claims.Model, o *options) (*claims.Speaker, claims.Filter, string, error) {
+	var f claims.Filter
+	var words []string
+	var sp *claims.Speaker
+	if o.speaker != "" {
+		sp = m.Speaker(o.speaker)
+		if sp == nil {
+			ids := make([]string, len(m.Speakers))
+			for i, s := range m.Speakers {
+				ids[i] = s.ID
+			}
+			return nil, f, "", usagef("unknown speaker %q; the speakers are: %s", o.speaker, strings.Join(ids, ", "))
+		}
+		words = append(words, "speaker "+sp.Name)
+	}
+	for _, id := range o.topics {
+		t := m.Topic(strings.TrimSpace(id))
+		if t == nil {
+			ids := make([]string, len(m.Topics))
+			for i, t := range m.Topics {
+				ids[i] = t.ID
+			}
+			return nil, f, "", usagef("unknown topic %q; the topics are: %s", id, strings.Join(ids, ", "))
+		}
+		if !slices.Contains(f.Topics, t) {
+			f.Topics = append(f.Topics, t)
+		}
+	}
+	if len(f.Topics) > 0 {
+		labels := make([]string, len(f.Topics))
+		for i, t := range f.Topics {
+			labels[i] = t.Label
+		}
+		words = append(words, "topic "+strings.Join(labels, " or "))
+	}
+	if strings.TrimSpace(o.search) != "" {
+		f.Search = o.search
+		words = append(words, fmt.Sprintf("search %q", o.search))
+	}
+	return sp, f, strings.Join(words, ", "), nil
+}
+
+func runList(cmd *cobra.Command, o *options) error {
+	if !slices.Contains(export.Formats, o.format) {
+		return usagef("unknown format %q; use one of: %s", o.format, strings.Join(export.Formats, ", "))
+	}
+	m, err := loadModel(o.claimsFile)
+	if err != nil {
+		return badInput(err)
+	}
+	sp, f, words, err := filterFrom(m, o)
+	if err != nil {
+		return err
+	}
+	var cs []*claims.Claim
+	if sp != nil {
+		cs = m.ClaimsBy(sp, f)
+	} else {
+		cs = m.Select(f)
+	}
+	l := export.Listing{Model: m, Claims: cs, Filter: words, Width: terminalWidth(cmd)}
+	return badInput(l.Write(cmd.OutOrStdout(), o.format))
+}
+
+// terminalWidth is the width to wrap text to: the terminal's, or 0 (no
+// wrapping) when the output goes to a pipe or file.
+func terminalWidth(cmd *cobra.Command) int {
+	f, ok := cmd.OutOrStdout().(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	w, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return w
+}
+
+func newExportCmd(o *options) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the whole model, with the byte span of every passage, as JSON",
+		Long: `export writes the article, speakers, topics, claims and relations as one JSON
+document. Each claim's span is a byte range of article.text, end excluded:
+text[start:end] is the quote, or the source passage of a paraphrase.
+paragraph counts the article's non-empty lines from 1.`,
+		Example: `  counterpoint export --format json > sony.json
+  counterpoint export --format json --claims my-article/claims.yaml | jq '.claims[0].span'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "json" {
+				return usagef("unknown export format %q; the export format is json", format)
+			}
+			m, err := loadModel(o.claimsFile)
+			if err != nil {
+				return badInput(err)
+			}
+			return badInput(export.WriteJSON(cmd.OutOrStdout(), export.NewDocument(m)))
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "json", "output `FORMAT`: json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func newValidateCmd(o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate [FILE]",
+		Short: "Check an annotation: exit 0 if sound, 1 with every problem otherwise",
+		Long: `validate loads an annotation (FILE, else --claims, else the bundled one) and
+checks it whole: the YAML and its fields, that ids are unique and every
+reference resolves, and that every quote and source passage occurs in the
+article exactly. It lists every problem with file:line:column and how to fix it.`,
+		Example: `  counterpoint validate my-article/claims.yaml`,
+		Args:    cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			file := o.claimsFile
+			if len(args) == 1 {
+				file = args[0]
+			}
+			m, err := loadModel(file)
+			if err != nil {
+				return badInput(err)
+			}
+			name := file
+			if name == "" {
+				name = "bundled " + assets.Annotation
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: sound — %d claims by %d speakers, %d topics, %d relations; every passage found in %s\n",
+				sanitize.Line(name), len(m.Claims), len(m.Speakers), len(m.Topics), len(m.Relations), sanitize.Line(m.Article.File))
+			return badInput(err)
+		},
+	}
+}
+
+func newSpeakersCmd(o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "speakers",
+		Short: "List the speakers, principal ones first, with their claim counts",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			m, err := loadModel(o.claimsFile)
+			if err != nil {
+				return badInput(err)
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tKIND\tCLAIMS\tROLE")
+			counts := m.SpeakerCounts(claims.Filter{})
+			for i, s := range m.Speakers {
+				n := fmt.Sprint(counts[i])
+				if r := len(m.Relayed(s)); r > 0 {
+					n += fmt.Sprintf(" (relays %d)", r)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.ID, cell(s.Name), s.Kind, n, cell(s.Role))
+			}
+			return badInput(tw.Flush())
+		},
+	}
+}
+
+// cell sanitises a table cell; tabs would break the columns.
+func cell(s string) string { return strings.ReplaceAll(sanitize.Line(s), "\t", " ") }
+
+func newTopicsCmd(o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "topics",
+		Short: "List the topics with their claim counts",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			m, err := loadModel(o.claimsFile)
+			if err != nil {
+				return badInput(err)
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tLABEL\tCLAIMS\tDESCRIPTION")
+			counts := m.TopicCounts(claims.Filter{})
+			for i, t := range m.Topics {
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", t.ID, cell(t.Label), counts[i], cell(t.Description))
+			}
+			return badInput(tw.Flush())
+		},
+	}
+}

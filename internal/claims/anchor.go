@@ -1,0 +1,310 @@
+package claims
+
+import (
+	"fmt"
+	"index/suffixarray"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// anchorIndex finds passages in an article. It indexes the text once
+// (a suffix array), so that anchoring thousands of claims does not rescan the
+// article for each.
+type anchorIndex struct {
+	text string
+	sa   *suffixarray.Index
+
+	// the folded text, made on the first near-miss search only
+	folded    string
+	foldedMap []int
+}
+
+func newAnchorIndex(text string) *anchorIndex {
+	return &anchorIndex{text: text, sa: suffixarray.New([]byte(text))}
+}
+
+// occurrences returns the start offsets of every occurrence of passage, in
+// text order, up to limit of them (limit < 0: all).
+func (ix *anchorIndex) occurrences(passage string, limit int) []int {
+	if passage == "" {
+		return nil
+	}
+	offs := ix.sa.Lookup([]byte(passage), limit)
+	slices.Sort(offs)
+	return offs
+}
+
+// nearMiss describes where an absent passage comes closest to the article.
+type nearMiss struct {
+	start, end int // the nearest passage in the article
+	diffAt     int // byte offset in the passage of the first character that differs
+	articleAt  int // byte offset in the article of that character
+}
+
+// nearest finds the passage of the article closest to an absent passage: the
+// longest stretch that matches from its start, or else from its end, and
+// failing both, a match that ignores the usual culprits (curly versus
+// straight quote marks, dashes, spacing and case).
+func (ix *anchorIndex) nearest(passage string) (nearMiss, bool) {
+	if ix.text == "" || passage == "" {
+		return nearMiss{}, false
+	}
+	var best nearMiss
+	bestLen := 0
+
+	// Longest prefix of the passage that occurs: occurrence is monotone in the
+	// prefix length, so a binary search needs only log(n) lookups.
+	if k, at := ix.longestPrefix(passage); k > 0 {
+		best = nearMiss{start: at, diffAt: k, articleAt: at + k}
+		best.end = clampToRune(ix.text, min(len(ix.text), at+len(passage)))
+		bestLen = k
+	}
+	if k, at := ix.longestSuffix(passage); k > bestLen {
+		// at is where the matching suffix begins in the article.
+		start := at - (len(passage) - k)
+		if start < 0 {
+			start = 0
+		}
+		start = clampToRune(ix.text, start)
+		// the first difference, read from the start of the aligned passage
+		d := commonPrefixLen(passage, ix.text[start:])
+		best = nearMiss{start: start, end: at + k, diffAt: d, articleAt: start + d}
+		bestLen = k
+	}
+	if fs, fe, ok := ix.foldedMatch(passage); ok && (fe-fs) >= bestLen {
+		d := commonPrefixLen(passage, ix.text[fs:fe])
+		return nearMiss{start: fs, end: fe, diffAt: d, articleAt: fs + d}, true
+	}
+	return best, bestLen > 0
+}
+
+// longestPrefix returns the length of the longest prefix of p (cut at a
+// character boundary) that occurs in the text, and where it first occurs.
+func (ix *anchorIndex) longestPrefix(p string) (int, int) {
+	lo, hi := 0, len(p) // invariant: p[:lo] occurs
+	for lo < hi {
+		mid := clampToRune(p, (lo+hi+1)/2)
+		if mid <= lo {
+			// the next character boundary past lo
+			_, size := utf8.DecodeRuneInString(p[lo:])
+			mid = lo + size
+		}
+		if mid > hi {
+			break // no character boundary left between lo and hi
+		}
+		offs := ix.sa.Lookup([]byte(p[:mid]), 1)
+		if len(offs) > 0 {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return 0, 0
+	}
+	// choose the earliest occurrence, for a stable message
+	offs := ix.occurrences(p[:lo], 64)
+	return lo, offs[0]
+}
+
+// longestSuffix is longestPrefix read from the other end: the length of the
+// longest suffix of p that occurs and where it starts in the text.
+func (ix *anchorIndex) longestSuffix(p string) (int, int) {
+	lo, hi := 0, len(p)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		cut := len(p) - mid
+		for cut > 0 && !utf8.RuneStart(p[cut]) {
+			cut--
+		}
+		mid = len(p) - cut
+		if mid <= lo {
+			mid = lo + 1
+			cut = len(p) - mid
+			for cut > 0 && !utf8.RuneStart(p[cut]) {
+				cut--
+			}
+			mid = len(p) - cut
+		}
+		if mid > hi {
+			break
+		}
+		offs := ix.sa.Lookup([]byte(p[cut:]), 1)
+		if len(offs) > 0 {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return 0, 0
+	}
+	offs := ix.occurrences(p[len(p)-lo:], 64)
+	return lo, offs[0]
+}
+
+// foldedMatch looks for the passage with quote marks, dashes, spaces and case
+// folded on both sides, and returns the matching span of the original text.
+func (ix *anchorIndex) foldedMatch(p string) (int, int, bool) {
+	if ix.foldedMap == nil {
+		ix.folded, ix.foldedMap = fold(ix.text)
+	}
+	ft, tmap := ix.folded, ix.foldedMap
+	fp, _ := fold(p)
+	if fp == "" {
+		return 0, 0, false
+	}
+	i := strings.Index(ft, fp)
+	if i < 0 {
+		return 0, 0, false
+	}
+	start := tmap[i]
+	end := len(ix.text)
+	if i+len(fp) < len(tmap) {
+		end = tmap[i+len(fp)]
+	}
+	return start, end, true
+}
+
+// fold maps s to a form in which typographic variants compare equal, and
+// returns for each byte of the folded form the offset in s it came from.
+func fold(s string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	offs := make([]int, 0, len(s)+1)
+	lastSpace := false
+	for i, r := range s {
+		var out string
+		switch r {
+		case '‘', '’', '‚', '‛', '′', '`', '´':
+			out = "'"
+		case '“', '”', '„', '‟', '″', '«', '»':
+			out = "\""
+		case '‐', '‑', '‒', '–', '—', '―', '−':
+			out = "-"
+		case '…':
+			out = "..."
+		case ' ', '\t', '\n', '\r', '\u00a0', '\u2009', '\u202f', '\u2007':
+			if lastSpace {
+				continue
+			}
+			lastSpace = true
+			b.WriteByte(' ')
+			offs = append(offs, i)
+			continue
+		default:
+			lastSpace = false
+			n := b.Len()
+			b.WriteRune(unicode.ToLower(r))
+			for j := n; j < b.Len(); j++ {
+				offs = append(offs, i)
+			}
+			continue
+		}
+		lastSpace = false
+		for j := 0; j < len(out); j++ {
+			offs = append(offs, i)
+		}
+		b.WriteString(out)
+	}
+	return b.String(), offs
+}
+
+func commonPrefixLen(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) {
+		ra, sa := utf8.DecodeRuneInString(a[n:])
+		rb, _ := utf8.DecodeRuneInString(b[n:])
+		if ra != rb {
+			break
+		}
+		n += sa
+	}
+	return n
+}
+
+// clampToRune moves i back to the start of the character it falls in.
+func clampToRune(s string, i int) int {
+	if i >= len(s) {
+		return len(s)
+	}
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
+// describeRune names a character in a way that shows what it really is:
+// curly and straight quote marks look alike in most fonts.
+func describeRune(r rune) string {
+	if name, ok := runeNames[r]; ok {
+		return fmt.Sprintf("%q (U+%04X %s)", string(r), r, name)
+	}
+	return fmt.Sprintf("%q (U+%04X)", string(r), r)
+}
+
+var runeNames = map[rune]string{
+	'\'':     "APOSTROPHE",
+	'"':      "QUOTATION MARK",
+	'‘':      "LEFT SINGLE QUOTATION MARK",
+	'’':      "RIGHT SINGLE QUOTATION MARK",
+	'“':      "LEFT DOUBLE QUOTATION MARK",
+	'”':      "RIGHT DOUBLE QUOTATION MARK",
+	'-':      "HYPHEN-MINUS",
+	'–':      "EN DASH",
+	'—':      "EM DASH",
+	' ':      "SPACE",
+	'\u00a0': "NO-BREAK SPACE",
+	'\n':     "LINE FEED",
+	'\r':     "CARRIAGE RETURN",
+	'\t':     "TAB",
+	'…':      "HORIZONTAL ELLIPSIS",
+	'.':      "FULL STOP",
+}
+
+// excerpt returns s[start:end] for a message, shortened in the middle when
+// long, quoted so that control characters show inert.
+func excerpt(s string) string {
+	const max = 120
+	if utf8.RuneCountInString(s) > max {
+		r := []rune(s)
+		s = string(r[:max/2-1]) + "…" + string(r[len(r)-max/2+1:])
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// paragraphStarts returns the byte offset of each non-empty line of text.
+func paragraphStarts(text string) []int {
+	var starts []int
+	lineStart := 0
+	for lineStart <= len(text) {
+		end := strings.IndexByte(text[lineStart:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += lineStart
+		}
+		if strings.TrimRight(text[lineStart:end], "\r") != "" {
+			starts = append(starts, lineStart)
+		}
+		lineStart = end + 1
+	}
+	return starts
+}
+
+// paragraphAt returns the 1-based paragraph (non-empty line) holding offset.
+func (a *Article) paragraphAt(off int) int {
+	return sort.SearchInts(a.paraStarts, off+1)
+}
+
+// lineCol converts a byte offset in text to a 1-based line and column
+// (columns in characters).
+func lineCol(text string, off int) Pos {
+	off = min(off, len(text))
+	line := 1 + strings.Count(text[:off], "\n")
+	ls := strings.LastIndexByte(text[:off], '\n') + 1
+	return Pos{Line: line, Col: 1 + utf8.RuneCountInString(text[ls:off])}
+}

@@ -1,0 +1,579 @@
+package claims
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// The decoder walks the YAML syntax tree itself rather than unmarshalling
+// into structs: that way every field keeps its position, an unknown field or
+// a wrong type does not stop the walk, and one pass reports every problem.
+
+// field values with the position they were written at.
+type (
+	str struct {
+		V   string
+		Pos Pos
+		Set bool
+	}
+	boolean struct {
+		V   bool
+		Pos Pos
+		Set bool
+	}
+	integer struct {
+		V   int
+		Pos Pos
+		Set bool
+	}
+	strList struct {
+		V   []str
+		Pos Pos
+		Set bool
+	}
+)
+
+type rawArticle struct {
+	Pos                                   Pos
+	Title, File, Publisher, URL, Published str
+}
+
+type rawSpeaker struct {
+	Pos                                 Pos
+	ID, Name, Role, Kind, Affiliation   str
+	Aliases                             strList
+	Principal                           boolean
+}
+
+type rawTopic struct {
+	Pos                      Pos
+	ID, Label, Description   str
+}
+
+type rawClaim struct {
+	Pos                                                             Pos
+	ID, Speaker, Mode, Text, Source, Summary, Venue, When, Reported str
+	Occurrence                                                      integer
+	Topics                                                          strList
+}
+
+type rawRelation struct {
+	Pos                     Pos
+	From, To, Kind, Note    str
+	Explicit                boolean
+}
+
+type rawDoc struct {
+	Article   *rawArticle
+	Speakers  []rawSpeaker
+	Topics    []rawTopic
+	Claims    []rawClaim
+	Relations []rawRelation
+	// where each top-level section starts, for problems about a section as a whole
+	SectionPos map[string]Pos
+}
+
+// maxExpandedNodes bounds the nodes visited while decoding, aliases expanded.
+// An alias may name a list of aliases that name lists of aliases ("billion
+// laughs"): the budget keeps such a file from taking time or memory out of
+// proportion to its size.
+const maxExpandedNodes = 4_000_000
+
+// maxDepth bounds nesting. The annotation format is four levels deep; anything
+// far deeper is not an annotation.
+const maxDepth = 64
+
+type decoder struct {
+	ps      *problems
+	anchors map[string]ast.Node
+	visited int
+	aborted bool
+}
+
+func posOf(n ast.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return Pos{}
+	}
+	return Pos{Line: tk.Position.Line, Col: tk.Position.Column}
+}
+
+// decodeYAML parses data and returns the raw document; problems go to ps.
+func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
+	doc = &rawDoc{SectionPos: map[string]Pos{}}
+	var file *ast.File
+	var err error
+	func() {
+		// A parser bug must not take the program down with it: a file that
+		// crashes the parser is reported as a file that cannot be read.
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("the YAML parser failed on this file (%v)", r)
+			}
+		}()
+		file, err = parser.ParseBytes(data, 0)
+	}()
+	if err != nil {
+		ps.add(yamlErrorPos(err), "correct the YAML syntax at that position (a YAML-aware editor shows the problem as you type)",
+			"malformed YAML: %s", yamlErrorMessage(err))
+		return nil
+	}
+	var bodies []ast.Node
+	for _, d := range file.Docs {
+		if d != nil && d.Body != nil {
+			bodies = append(bodies, d.Body)
+		}
+	}
+	if len(bodies) == 0 {
+		ps.add(Pos{}, "start from the example in the README: an article, speakers, topics, claims and relations",
+			"the annotation is empty")
+		return nil
+	}
+	if len(bodies) > 1 {
+		ps.add(posOf(bodies[1]), "keep the whole annotation in one YAML document: remove the \"---\" separator and what follows, or move it to a file of its own",
+			"more than one YAML document in the file")
+	}
+	d := &decoder{ps: ps, anchors: map[string]ast.Node{}}
+	d.mapping(bodies[0], "the annotation", 0, []field{
+		{"article", true, func(n ast.Node, depth int) {
+			doc.SectionPos["article"] = posOf(n)
+			doc.Article = d.article(n, depth)
+		}},
+		{"speakers", true, func(n ast.Node, depth int) {
+			doc.SectionPos["speakers"] = posOf(n)
+			d.sequence(n, "speakers", depth, func(n ast.Node, depth int) { doc.Speakers = append(doc.Speakers, d.speaker(n, depth)) })
+		}},
+		{"topics", true, func(n ast.Node, depth int) {
+			doc.SectionPos["topics"] = posOf(n)
+			d.sequence(n, "topics", depth, func(n ast.Node, depth int) { doc.Topics = append(doc.Topics, d.topic(n, depth)) })
+		}},
+		{"claims", true, func(n ast.Node, depth int) {
+			doc.SectionPos["claims"] = posOf(n)
+			d.sequence(n, "claims", depth, func(n ast.Node, depth int) { doc.Claims = append(doc.Claims, d.claim(n, depth)) })
+		}},
+		{"relations", false, func(n ast.Node, depth int) {
+			doc.SectionPos["relations"] = posOf(n)
+			d.sequence(n, "relations", depth, func(n ast.Node, depth int) { doc.Relations = append(doc.Relations, d.relation(n, depth)) })
+		}},
+	})
+	if d.aborted {
+		return nil
+	}
+	return doc
+}
+
+func yamlErrorPos(err error) Pos {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			return Pos{Line: tk.Position.Line, Col: tk.Position.Column}
+		}
+	}
+	return Pos{}
+}
+
+func yamlErrorMessage(err error) string {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		return ye.GetMessage()
+	}
+	return err.Error()
+}
+
+type field struct {
+	name     string
+	required bool
+	decode   func(n ast.Node, depth int)
+}
+
+// resolve unwraps anchors, aliases and tags, counting the nodes visited
+// against the budget. It returns nil once the budget is spent.
+func (d *decoder) resolve(n ast.Node) ast.Node {
+	for n != nil {
+		if d.aborted {
+			return nil
+		}
+		d.visited++
+		if d.visited > maxExpandedNodes {
+			d.aborted = true
+			d.ps.add(posOf(n), "write the values out, or use fewer nested aliases",
+				"the document expands to more than %d values through its aliases; refusing to expand it further", maxExpandedNodes)
+			return nil
+		}
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			if name, ok := v.Name.(*ast.StringNode); ok {
+				d.anchors[name.Value] = v.Value
+			} else if v.Name != nil {
+				d.anchors[v.Name.String()] = v.Value
+			}
+			n = v.Value
+		case *ast.AliasNode:
+			name := ""
+			if v.Value != nil {
+				name = v.Value.GetToken().Value
+			}
+			target, ok := d.anchors[name]
+			if !ok {
+				d.ps.add(posOf(n), "define the anchor (&"+name+") before this alias, or write the value out", "alias *%s refers to no anchor defined before it", name)
+				return nil
+			}
+			n = target
+		case *ast.TagNode:
+			n = v.Value
+		default:
+			return n
+		}
+	}
+	return nil
+}
+
+func kindName(n ast.Node) string {
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.NullNode:
+		return "empty"
+	case *ast.BoolNode:
+		return "true/false"
+	case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
+		return "a number"
+	default:
+		return "text"
+	}
+}
+
+// mapping decodes a mapping whose keys are the given fields.
+func (d *decoder) mapping(n ast.Node, what string, depth int, fields []field) Pos {
+	start := posOf(n)
+	n = d.resolve(n)
+	if n == nil {
+		return start
+	}
+	if depth > maxDepth {
+		d.aborted = true
+		d.ps.add(posOf(n), "an annotation nests four levels deep at most; check the indentation", "nesting deeper than %d levels", maxDepth)
+		return start
+	}
+	var values []*ast.MappingValueNode
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		values = v.Values
+	case *ast.MappingValueNode:
+		values = []*ast.MappingValueNode{v}
+	default:
+		d.ps.add(posOf(n), "write "+what+" as \"key: value\" lines", "%s must be a mapping of fields, not %s", what, kindName(n))
+		return posOf(n)
+	}
+	if len(values) > 0 {
+		start = posOf(values[0].Key)
+	}
+	seen := map[string]bool{}
+	for _, mv := range values {
+		if d.aborted {
+			return start
+		}
+		keyPos := posOf(mv.Key)
+		if _, ok := mv.Key.(*ast.MergeKeyNode); ok {
+			d.ps.add(keyPos, "write the fields out instead of merging them with <<", "merge keys (<<) are not supported in %s", what)
+			continue
+		}
+		key := ""
+		if k := d.resolve(mv.Key); k != nil {
+			key = k.GetToken().Value
+		}
+		var f *field
+		for i := range fields {
+			if fields[i].name == key {
+				f = &fields[i]
+			}
+		}
+		if f == nil {
+			d.ps.add(keyPos, unknownFieldFix(key, fields), "unknown field %q in %s", key, what)
+			continue
+		}
+		if seen[key] {
+			d.ps.add(keyPos, "remove one of the two", "field %q appears twice in %s", key, what)
+			continue
+		}
+		seen[key] = true
+		f.decode(mv.Value, depth+1)
+	}
+	for _, f := range fields {
+		if f.required && !seen[f.name] {
+			d.ps.add(start, fmt.Sprintf("add a line \"%s: …\" to it", f.name), "%s has no %q field", what, f.name)
+		}
+	}
+	return start
+}
+
+func unknownFieldFix(key string, fields []field) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	fix := "the fields here are: " + strings.Join(names, ", ")
+	if s := closest(key, names); s != "" {
+		fix = fmt.Sprintf("did you mean %q? ", s) + fix
+	}
+	return fix
+}
+
+// sequence decodes a list, calling item for each element.
+func (d *decoder) sequence(n ast.Node, what string, depth int, item func(ast.Node, int)) {
+	n = d.resolve(n)
+	if n == nil {
+		return
+	}
+	if _, ok := n.(*ast.NullNode); ok {
+		return // an empty section; the validator says if it matters
+	}
+	seq, ok := n.(*ast.SequenceNode)
+	if !ok {
+		d.ps.add(posOf(n), "write each entry on a line starting with \"- \"", "%s must be a list, not %s", what, kindName(n))
+		return
+	}
+	for _, v := range seq.Values {
+		if d.aborted {
+			return
+		}
+		item(v, depth+1)
+	}
+}
+
+// scalarText returns the text of a scalar node as written.
+func scalarText(n ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		if v.Value != nil {
+			return v.Value.Value, true
+		}
+		return "", true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		// "when: 2014" or "title: 1984" is text to the reader; keep it as written.
+		return n.GetToken().Value, true
+	}
+	return "", false
+}
+
+func (d *decoder) str(dst *str, name string) func(ast.Node, int) {
+	return func(n ast.Node, _ int) {
+		pos := posOf(n)
+		n = d.resolve(n)
+		if n == nil {
+			return
+		}
+		if _, ok := n.(*ast.NullNode); ok {
+			*dst = str{Pos: pos, Set: true}
+			return
+		}
+		s, ok := scalarText(n)
+		if !ok {
+			d.ps.add(posOf(n), "write it as text on the same line, quoted if it holds a colon or a quote mark", "%s must be text, not %s", name, kindName(n))
+			return
+		}
+		*dst = str{V: s, Pos: pos, Set: true}
+	}
+}
+
+func (d *decoder) boolean(dst *boolean, name string) func(ast.Node, int) {
+	return func(n ast.Node, _ int) {
+		pos := posOf(n)
+		n = d.resolve(n)
+		if n == nil {
+			return
+		}
+		b, ok := n.(*ast.BoolNode)
+		if !ok {
+			d.ps.add(posOf(n), "write true or false", "%s must be true or false, not %s", name, describe(n))
+			return
+		}
+		*dst = boolean{V: b.Value, Pos: pos, Set: true}
+	}
+}
+
+func (d *decoder) integer(dst *integer, name string) func(ast.Node, int) {
+	return func(n ast.Node, _ int) {
+		pos := posOf(n)
+		n = d.resolve(n)
+		if n == nil {
+			return
+		}
+		iv, ok := n.(*ast.IntegerNode)
+		var v int
+		if ok {
+			v, ok = toInt(iv.Value)
+		}
+		if !ok {
+			d.ps.add(posOf(n), "write a whole number such as 1 or 2", "%s must be a whole number, not %s", name, describe(n))
+			return
+		}
+		*dst = integer{V: v, Pos: pos, Set: true}
+	}
+}
+
+func toInt(v any) (int, bool) {
+	switch x := v.(type) {
+	case int64:
+		if x > 1<<31 || x < -(1<<31) {
+			return 0, false
+		}
+		return int(x), true
+	case uint64:
+		if x > 1<<31 {
+			return 0, false
+		}
+		return int(x), true
+	case int:
+		return x, true
+	}
+	return 0, false
+}
+
+func describe(n ast.Node) string {
+	if s, ok := scalarText(n); ok {
+		return strconv.Quote(s)
+	}
+	return kindName(n)
+}
+
+func (d *decoder) strList(dst *strList, name string) func(ast.Node, int) {
+	return func(n ast.Node, depth int) {
+		pos := posOf(n)
+		r := d.resolve(n)
+		if r == nil {
+			return
+		}
+		*dst = strList{Pos: pos, Set: true}
+		if _, ok := r.(*ast.NullNode); ok {
+			return
+		}
+		if s, ok := r.(*ast.StringNode); ok {
+			d.ps.add(posOf(r), fmt.Sprintf("write it as a list: %s: [%s]", name, s.Value), "%s must be a list, not a single value", name)
+			return
+		}
+		d.sequence(r, name, depth, func(n ast.Node, _ int) {
+			var s str
+			d.str(&s, "each entry of "+name)(n, depth)
+			if s.Set {
+				dst.V = append(dst.V, s)
+			}
+		})
+	}
+}
+
+func (d *decoder) article(n ast.Node, depth int) *rawArticle {
+	a := &rawArticle{}
+	a.Pos = d.mapping(n, "the article", depth, []field{
+		{"title", true, d.str(&a.Title, "the title")},
+		{"file", true, d.str(&a.File, "the article file")},
+		{"publisher", false, d.str(&a.Publisher, "the publisher")},
+		{"url", false, d.str(&a.URL, "the url")},
+		{"published", false, d.str(&a.Published, "the publication date")},
+	})
+	return a
+}
+
+func (d *decoder) speaker(n ast.Node, depth int) rawSpeaker {
+	var s rawSpeaker
+	s.Pos = d.mapping(n, "a speaker", depth, []field{
+		{"id", true, d.str(&s.ID, "the id")},
+		{"name", true, d.str(&s.Name, "the name")},
+		{"role", true, d.str(&s.Role, "the role")},
+		{"kind", true, d.str(&s.Kind, "the kind")},
+		{"aliases", false, d.strList(&s.Aliases, "aliases")},
+		{"affiliation", false, d.str(&s.Affiliation, "the affiliation")},
+		{"principal", false, d.boolean(&s.Principal, "principal")},
+	})
+	return s
+}
+
+func (d *decoder) topic(n ast.Node, depth int) rawTopic {
+	var t rawTopic
+	t.Pos = d.mapping(n, "a topic", depth, []field{
+		{"id", true, d.str(&t.ID, "the id")},
+		{"label", true, d.str(&t.Label, "the label")},
+		{"description", false, d.str(&t.Description, "the description")},
+	})
+	return t
+}
+
+func (d *decoder) claim(n ast.Node, depth int) rawClaim {
+	var c rawClaim
+	c.Pos = d.mapping(n, "a claim", depth, []field{
+		{"id", true, d.str(&c.ID, "the id")},
+		{"speaker", true, d.str(&c.Speaker, "the speaker")},
+		{"mode", true, d.str(&c.Mode, "the mode")},
+		{"text", true, d.str(&c.Text, "the text")},
+		{"source", false, d.str(&c.Source, "the source")},
+		{"occurrence", false, d.integer(&c.Occurrence, "occurrence")},
+		{"summary", false, d.str(&c.Summary, "the summary")},
+		{"topics", true, d.strList(&c.Topics, "topics")},
+		{"venue", false, d.str(&c.Venue, "the venue")},
+		{"when", false, d.str(&c.When, "when")},
+		{"reported_by", false, d.str(&c.Reported, "reported_by")},
+	})
+	return c
+}
+
+func (d *decoder) relation(n ast.Node, depth int) rawRelation {
+	var r rawRelation
+	r.Pos = d.mapping(n, "a relation", depth, []field{
+		{"from", true, d.str(&r.From, "from")},
+		{"to", true, d.str(&r.To, "to")},
+		{"kind", true, d.str(&r.Kind, "the kind")},
+		{"explicit", true, d.boolean(&r.Explicit, "explicit")},
+		{"note", false, d.str(&r.Note, "the note")},
+	})
+	return r
+}
+
+// closest returns the candidate nearest to s by edit distance, if it is near
+// enough to be a likely typo.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		if dd := editDistance(ls, strings.ToLower(c)); dd < bestD {
+			best, bestD = c, dd
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 99 // not a typo of a short name; spare the quadratic work
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

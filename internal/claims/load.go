@@ -1,0 +1,172 @@
+package claims
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"unicode/utf8"
+)
+
+// MaxFileSize caps the size of an annotation and of its article. Files past
+// it are refused before they are read: nothing a person annotates by hand
+// comes near it, and a runaway generator should not exhaust memory.
+const MaxFileSize = 64 << 20
+
+// ReadFunc reads the article that an annotation names (its path as written in
+// the annotation, relative to the annotation). It returns the name to show in
+// messages and the bytes.
+type ReadFunc func(rel string) (display string, data []byte, err error)
+
+// LoadFile loads an annotation from disk; its article is read relative to it.
+func LoadFile(name string) (*Model, error) {
+	data, err := readCapped(name)
+	if err != nil {
+		return nil, &LoadError{Problems: []Problem{fileProblem(name, err)}}
+	}
+	dir := filepath.Dir(name)
+	return Load(name, data, func(rel string) (string, []byte, error) {
+		p := rel
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, filepath.FromSlash(rel))
+		}
+		data, err := readCapped(p)
+		return p, data, err
+	})
+}
+
+// LoadFS loads an annotation from a file system, such as the embedded assets.
+func LoadFS(fsys fs.FS, name string) (*Model, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, &LoadError{Problems: []Problem{fileProblem(name, err)}}
+	}
+	return Load(name, data, func(rel string) (string, []byte, error) {
+		p := path.Join(path.Dir(name), rel)
+		data, err := fs.ReadFile(fsys, p)
+		return p, data, err
+	})
+}
+
+// errTooLarge marks a file refused for its size.
+var errTooLarge = fmt.Errorf("larger than %d MiB", MaxFileSize>>20)
+
+// readCapped reads a regular file of at most MaxFileSize bytes, refusing
+// directories and oversized files before reading them.
+func readCapped(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, errIsDir
+	}
+	if st.Size() > MaxFileSize {
+		return nil, errTooLarge
+	}
+	// A FIFO or a file that grows while we read reports a size that cannot
+	// be trusted: read one byte past the cap to notice.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+var errIsDir = errors.New("is a directory")
+
+// fileProblem turns an error reading a whole file into a problem with a fix.
+func fileProblem(name string, err error) Problem {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Problem{File: name, Msg: "no such file", Fix: "check the path; an annotation's article is found relative to the annotation"}
+	case errors.Is(err, fs.ErrPermission):
+		return Problem{File: name, Msg: "permission denied", Fix: "make the file readable (chmod +r)"}
+	case errors.Is(err, errIsDir):
+		return Problem{File: name, Msg: "is a directory, not a file", Fix: "name the annotation file itself, e.g. " + filepath.Join(name, "claims.yaml")}
+	case errors.Is(err, errTooLarge):
+		return Problem{File: name, Msg: fmt.Sprintf("file is larger than the %d MiB limit; refused without reading it", MaxFileSize>>20),
+			Fix: "split the annotation, or check that this is the file you meant"}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return Problem{File: name, Msg: "cannot read: " + err.Error()}
+}
+
+// utf8BOM is stripped from the start of an annotation (YAML allows it); an
+// article keeps its bytes as they are, since spans count them.
+const utf8BOM = "\xef\xbb\xbf"
+
+// checkUTF8 reports the position of the first byte that is not UTF-8.
+func checkUTF8(text string) (Pos, byte, bool) {
+	if utf8.ValidString(text) {
+		return Pos{}, 0, true
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return lineCol(text, i), text[i], false
+		}
+		i += size
+	}
+	return Pos{}, 0, true
+}
+
+// Load decodes, anchors and validates an annotation held in data; name is
+// the file name shown in messages and read fetches its article. On failure
+// the error is a *LoadError listing every problem found.
+func Load(name string, data []byte, read ReadFunc) (*Model, error) {
+	ps := &problems{file: name}
+	if len(data) > MaxFileSize {
+		ps.add(Pos{}, "split the annotation, or check that this is the file you meant",
+			"file is larger than the %d MiB limit", MaxFileSize>>20)
+		return nil, ps.err()
+	}
+	text := string(data)
+	if len(text) >= len(utf8BOM) && text[:len(utf8BOM)] == utf8BOM {
+		text = text[len(utf8BOM):]
+	}
+	if pos, b, ok := checkUTF8(text); !ok {
+		ps.add(pos, "save the file as UTF-8 (most editors offer it under \"Save with encoding\")",
+			"not valid UTF-8: byte 0x%02X cannot start or continue a character", b)
+		return nil, ps.err()
+	}
+	if isBlank(text) {
+		ps.add(Pos{}, "start from the example in the README: an article, speakers, topics, claims and relations", "the annotation is empty")
+		return nil, ps.err()
+	}
+	raw := decodeYAML([]byte(text), ps)
+	if raw == nil {
+		return nil, ps.err()
+	}
+	m := build(raw, ps, read)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	m.Source = name
+	return m, nil
+}
+
+func isBlank(s string) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}

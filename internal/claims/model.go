@@ -1,0 +1,159 @@
+// Package claims is the model of counterpoint: an article, the speakers it
+// quotes, what they claim and which claim answers which. It loads an
+// annotation from YAML, anchors every quote to its exact bytes in the
+// article, validates the whole, and answers the queries that the explorer and
+// the command line ask. It knows nothing of terminals.
+package claims
+
+// Speaker kinds, as the annotation spells them.
+const (
+	KindPerson       = "person"
+	KindOfficial     = "official"
+	KindOrganization = "organization"
+	KindStateMedia   = "state-media"
+	KindGroup        = "group"
+)
+
+// SpeakerKinds lists the speaker kinds in the order the documentation gives.
+var SpeakerKinds = []string{KindPerson, KindOfficial, KindOrganization, KindStateMedia, KindGroup}
+
+// Claim modes.
+const (
+	ModeQuote      = "quote"
+	ModeParaphrase = "paraphrase"
+)
+
+// Modes lists the claim modes.
+var Modes = []string{ModeQuote, ModeParaphrase}
+
+// RelationKinds lists the kinds of answer, each with the plain words a reader
+// sees. A relation's From answers its To.
+var RelationKinds = []string{"rebuts", "denies", "contradicts", "qualifies", "supports", "responds"}
+
+// relationWords says each relation kind in plain words, for readers who have
+// not read the documentation.
+var relationWords = map[string]string{
+	"rebuts":      "argues the other is wrong",
+	"denies":      "says it did not happen",
+	"contradicts": "states the opposite fact",
+	"qualifies":   "adds a limit or a caveat",
+	"supports":    "backs it up",
+	"responds":    "answers without taking a side",
+}
+
+// RelationMeaning returns the plain-words meaning of a relation kind.
+func RelationMeaning(kind string) string { return relationWords[kind] }
+
+// Article is the text that an annotation refers to. Text is never altered:
+// every span is a byte range of it.
+type Article struct {
+	Title     string
+	File      string // as written in the annotation, relative to it
+	Publisher string
+	URL       string
+	Published string
+	Text      string
+
+	paraStarts []int // byte offset of each non-empty line, in order
+}
+
+// Speaker is someone the article quotes or reports.
+type Speaker struct {
+	ID          string
+	Name        string
+	Role        string
+	Kind        string
+	Aliases     []string
+	Affiliation string
+	// Principal speakers are the protagonists of the story; lists show them
+	// first.
+	Principal bool
+	Index     int // position in Model.Speakers
+}
+
+// Topic is a subject a reader can filter by.
+type Topic struct {
+	ID          string
+	Label       string
+	Description string
+	Index       int // position in Model.Topics
+}
+
+// Span is a byte range [Start, End) of the article text.
+type Span struct {
+	Start, End int
+}
+
+// Claim is one statement attributed to a speaker.
+type Claim struct {
+	ID      string
+	Speaker *Speaker
+	Mode    string // ModeQuote or ModeParaphrase
+	// Text is the quote, verbatim, for a quote; the reported statement for a
+	// paraphrase.
+	Text string
+	// Source is, for a paraphrase, the passage of the article that reports
+	// it. Empty for a quote, whose Text is its own passage.
+	Source     string
+	Occurrence int // which occurrence of the passage, when it occurs more than once (1-based; 0 if unique)
+	Summary    string
+	Topics     []*Topic
+	Venue      string
+	When       string
+	ReportedBy *Speaker // an intermediary, such as a news agency relaying a spokesman; nil if none
+	Span       Span     // where the quote or source passage sits in the article
+	Paragraph  int      // the non-empty line of the article where Span starts, from 1
+	Index      int      // position in Model.Claims, which is article order
+
+	searchText string // folded text and summary, for word search
+	topicMask  []bool // indexed by Topic.Index
+}
+
+// Passage returns the article passage that anchors the claim: the quote
+// itself, or the source sentence of a paraphrase.
+func (c *Claim) Passage() string {
+	if c.Mode == ModeQuote {
+		return c.Text
+	}
+	return c.Source
+}
+
+// HasTopic reports whether the claim carries the topic.
+func (c *Claim) HasTopic(t *Topic) bool { return c.topicMask[t.Index] }
+
+// Relation says that From answers To.
+type Relation struct {
+	From     *Claim
+	To       *Claim
+	Kind     string
+	Explicit bool // the article shows the answer; false when it is the annotator's reading
+	Note     string
+}
+
+// Model is a loaded, anchored and validated annotation. It is read-only after
+// loading, so the explorer may share it freely.
+type Model struct {
+	Source    string // the annotation's file name, as given to the loader
+	Article   Article
+	Speakers  []*Speaker // principal speakers first, then the others, each group in annotation order
+	Topics    []*Topic   // annotation order
+	Claims    []*Claim   // article order
+	Relations []*Relation
+
+	speakerByID map[string]*Speaker
+	topicByID   map[string]*Topic
+	claimByID   map[string]*Claim
+	bySpeaker   map[*Speaker][]*Claim // article order
+	relayedBy   map[*Speaker][]*Claim // claims the speaker relays, article order
+	answersTo   map[*Claim][]*Relation
+	answering   map[*Claim][]*Relation
+}
+
+// Speaker returns the speaker with the id, or nil.
+func (m *Model) Speaker(id string) *Speaker { return m.speakerByID[id] }
+
+// Topic returns the topic with the id, or nil.
+func (m *Model) Topic(id string) *Topic { return m.topicByID[id] }
+
+// Claim returns the claim with the id, or nil.
+func (m *Model) Claim(id string) *Claim { return m.claimByID[id] }

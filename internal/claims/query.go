@@ -1,0 +1,185 @@
+package claims
+
+import (
+	"slices"
+	"strings"
+)
+
+// Filter selects claims. A claim passes when it carries any of Topics (no
+// topics: every claim) and its text or summary holds every word of Search.
+type Filter struct {
+	Topics []*Topic
+	Search string
+}
+
+// matcher is a Filter made ready for testing many claims.
+type matcher struct {
+	topics []*Topic
+	words  []string
+}
+
+func (f Filter) compile() matcher {
+	return matcher{topics: f.Topics, words: SearchWords(f.Search)}
+}
+
+// SearchWords splits a search into the folded words that must all appear.
+// Folding makes "dont", "Don't" and "don’t" alike.
+func SearchWords(q string) []string {
+	folded, _ := fold(q)
+	return strings.Fields(folded)
+}
+
+func (mt matcher) match(c *Claim) bool {
+	if len(mt.topics) > 0 {
+		any := false
+		for _, t := range mt.topics {
+			if t.Index < len(c.topicMask) && c.topicMask[t.Index] {
+				any = true
+				break
+			}
+		}
+		if !any {
+			return false
+		}
+	}
+	for _, w := range mt.words {
+		if !strings.Contains(c.searchText, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// Matches reports whether the claim passes the filter.
+func (f Filter) Matches(c *Claim) bool { return f.compile().match(c) }
+
+// IsZero reports whether the filter passes every claim.
+func (f Filter) IsZero() bool { return len(f.Topics) == 0 && len(SearchWords(f.Search)) == 0 }
+
+// Select returns the claims that pass the filter, in article order.
+func (m *Model) Select(f Filter) []*Claim {
+	mt := f.compile()
+	var out []*Claim
+	for _, c := range m.Claims {
+		if mt.match(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ClaimsBy returns the speaker's claims that pass the filter, in article order.
+func (m *Model) ClaimsBy(s *Speaker, f Filter) []*Claim {
+	all := m.bySpeaker[s]
+	if f.IsZero() {
+		return all
+	}
+	mt := f.compile()
+	var out []*Claim
+	for _, c := range all {
+		if mt.match(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Relayed returns the claims that the speaker relays for others (as
+// reported_by), in article order.
+func (m *Model) Relayed(s *Speaker) []*Claim { return m.relayedBy[s] }
+
+// AnswersTo returns the relations whose From answers c, in article order of
+// the answers.
+func (m *Model) AnswersTo(c *Claim) []*Relation { return m.answersTo[c] }
+
+// Answering returns the relations by which c answers other claims, in
+// article order of what it answers.
+func (m *Model) Answering(c *Claim) []*Relation { return m.answering[c] }
+
+// Unanswered returns the claims that pass the filter and that no claim
+// answers, in article order.
+func (m *Model) Unanswered(f Filter) []*Claim {
+	mt := f.compile()
+	var out []*Claim
+	for _, c := range m.Claims {
+		if len(m.answersTo[c]) == 0 && mt.match(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// SpeakerCounts returns, for each speaker (indexed like Model.Speakers), how
+// many of their claims pass the filter.
+func (m *Model) SpeakerCounts(f Filter) []int {
+	counts := make([]int, len(m.Speakers))
+	mt := f.compile()
+	for _, c := range m.Claims {
+		if c.Speaker != nil && mt.match(c) {
+			counts[c.Speaker.Index]++
+		}
+	}
+	return counts
+}
+
+// TopicCounts returns, for each topic (indexed like Model.Topics), how many
+// claims carry it and hold every word of the filter's search. The filter's
+// own topics are ignored: a topic picker shows what each topic would add.
+func (m *Model) TopicCounts(f Filter) []int {
+	counts := make([]int, len(m.Topics))
+	mt := matcher{words: SearchWords(f.Search)}
+	for _, c := range m.Claims {
+		if !mt.match(c) {
+			continue
+		}
+		for _, t := range c.Topics {
+			counts[t.Index]++
+		}
+	}
+	return counts
+}
+
+// Exchange is the whole back-and-forth that a claim belongs to: every claim
+// linked to it by answers, directly or through others.
+type Exchange struct {
+	Claims    []*Claim    // article order
+	Relations []*Relation // article order of the answering claim, then of the answered
+}
+
+// Exchange returns the exchange that c belongs to. The relations form a
+// graph that may hold cycles; each claim and relation appears once.
+func (m *Model) Exchange(c *Claim) Exchange {
+	seen := map[*Claim]bool{c: true}
+	queue := []*Claim{c}
+	var rels []*Relation
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		// Each relation is met from both ends; keep it once, from its From.
+		for _, r := range m.answering[cur] {
+			rels = append(rels, r)
+			if !seen[r.To] {
+				seen[r.To] = true
+				queue = append(queue, r.To)
+			}
+		}
+		for _, r := range m.answersTo[cur] {
+			if !seen[r.From] {
+				seen[r.From] = true
+				queue = append(queue, r.From)
+			}
+		}
+	}
+	claims := make([]*Claim, 0, len(seen))
+	for k := range seen {
+		claims = append(claims, k)
+	}
+	slices.SortFunc(claims, func(a, b *Claim) int { return a.Index - b.Index })
+	slices.SortFunc(rels, func(a, b *Relation) int {
+		if a.From.Index != b.From.Index {
+			return a.From.Index - b.From.Index
+		}
+		return a.To.Index - b.To.Index
+	})
+	return Exchange{Claims: claims, Relations: rels}
+}

@@ -1,0 +1,139 @@
+// Package export writes a claims model out: the JSON export of the whole
+// model, and listings of claims as text, JSON or Markdown.
+package export
+
+import (
+	"encoding/json"
+	"io"
+
+	"counterpoint/internal/claims"
+)
+
+// The JSON shapes below are a published format: fields may be added, none
+// renamed. Every field is always present (empty when the annotation leaves
+// it out), so that consumers need no special cases.
+
+// Document is the whole model as `counterpoint export --format json` writes it.
+type Document struct {
+	Article   Article    `json:"article"`
+	Speakers  []Speaker  `json:"speakers"`
+	Topics    []Topic    `json:"topics"`
+	Claims    []Claim    `json:"claims"`
+	Relations []Relation `json:"relations"`
+}
+
+// Article is the article with its text, byte for byte.
+type Article struct {
+	Title     string `json:"title"`
+	Text      string `json:"text"`
+	File      string `json:"file"`
+	Publisher string `json:"publisher"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+}
+
+// Speaker is one speaker.
+type Speaker struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Role        string   `json:"role"`
+	Kind        string   `json:"kind"`
+	Aliases     []string `json:"aliases"`
+	Affiliation string   `json:"affiliation"`
+	Principal   bool     `json:"principal"`
+}
+
+// Topic is one topic.
+type Topic struct {
+	ID          string `json:"id"`
+	Label       string `json:"label"`
+	Description string `json:"description"`
+}
+
+// Span is a byte range of article.text, end excluded.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Claim is one claim with its resolved span.
+type Claim struct {
+	ID         string   `json:"id"`
+	Speaker    string   `json:"speaker"`
+	Mode       string   `json:"mode"`
+	Text       string   `json:"text"`
+	Summary    string   `json:"summary"`
+	Topics     []string `json:"topics"`
+	Span       Span     `json:"span"`
+	Paragraph  int      `json:"paragraph"`
+	Venue      string   `json:"venue"`
+	When       string   `json:"when"`
+	ReportedBy string   `json:"reported_by"`
+	// Source is the passage of a paraphrase (empty for a quote, whose text is
+	// its passage); text[span.start:span.end] equals it.
+	Source string `json:"source"`
+}
+
+// Relation says that From answers To.
+type Relation struct {
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Kind     string `json:"kind"`
+	Explicit bool   `json:"explicit"`
+	Note     string `json:"note"`
+}
+
+// NewDocument converts the model to its exported form.
+func NewDocument(m *claims.Model) Document {
+	a := m.Article
+	d := Document{
+		Article:   Article{Title: a.Title, Text: a.Text, File: a.File, Publisher: a.Publisher, URL: a.URL, Published: a.Published},
+		Speakers:  make([]Speaker, 0, len(m.Speakers)),
+		Topics:    make([]Topic, 0, len(m.Topics)),
+		Claims:    ClaimsOf(m.Claims),
+		Relations: make([]Relation, 0, len(m.Relations)),
+	}
+	for _, s := range m.Speakers {
+		aliases := s.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		d.Speakers = append(d.Speakers, Speaker{ID: s.ID, Name: s.Name, Role: s.Role, Kind: s.Kind, Aliases: aliases,
+			Affiliation: s.Affiliation, Principal: s.Principal})
+	}
+	for _, t := range m.Topics {
+		d.Topics = append(d.Topics, Topic{ID: t.ID, Label: t.Label, Description: t.Description})
+	}
+	for _, r := range m.Relations {
+		d.Relations = append(d.Relations, Relation{From: r.From.ID, To: r.To.ID, Kind: r.Kind, Explicit: r.Explicit, Note: r.Note})
+	}
+	return d
+}
+
+// ClaimsOf converts claims to their exported form, keeping their order.
+func ClaimsOf(cs []*claims.Claim) []Claim {
+	out := make([]Claim, 0, len(cs))
+	for _, c := range cs {
+		topics := make([]string, len(c.Topics))
+		for i, t := range c.Topics {
+			topics[i] = t.ID
+		}
+		ec := Claim{ID: c.ID, Speaker: c.Speaker.ID, Mode: c.Mode, Text: c.Text, Summary: c.Summary, Topics: topics,
+			Span: Span{Start: c.Span.Start, End: c.Span.End}, Paragraph: c.Paragraph, Venue: c.Venue, When: c.When, Source: c.Source}
+		if c.ReportedBy != nil {
+			ec.ReportedBy = c.ReportedBy.ID
+		}
+		out = append(out, ec)
+	}
+	return out
+}
+
+// WriteJSON writes v as indented JSON. The encoder escapes C0 control
+// characters (ESC among them), so an escape sequence in the annotation cannot
+// act on a terminal that shows the JSON; the text itself is kept exact.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

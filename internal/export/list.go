@@ -1,0 +1,226 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"counterpoint/internal/claims"
+	"counterpoint/internal/sanitize"
+)
+
+// Formats lists the listing formats.
+var Formats = []string{"text", "json", "markdown"}
+
+// Listing is what `counterpoint list` prints: the claims that pass a filter,
+// with the exchanges around each.
+type Listing struct {
+	Model  *claims.Model
+	Claims []*claims.Claim // in article order
+	Filter string          // the filter in words, "" for none
+	Width  int             // wrap text to this many columns; 0: no wrapping (for pipes)
+}
+
+// Write writes the listing in the given format.
+func (l Listing) Write(w io.Writer, format string) error {
+	switch format {
+	case "text":
+		return l.writeText(w)
+	case "json":
+		return WriteJSON(w, ClaimsOf(l.Claims))
+	case "markdown":
+		return l.writeMarkdown(w)
+	}
+	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+}
+
+// Attribution names a claim's speaker, and the intermediary if any:
+// "North Korea, via KCNA".
+func Attribution(c *claims.Claim) string {
+	s := c.Speaker.Name
+	if c.ReportedBy != nil {
+		s += ", via " + c.ReportedBy.Name
+	}
+	return s
+}
+
+// Words renders the claim's words as a reader should see them: quotes in
+// quote marks, paraphrases plainly marked.
+func Words(c *claims.Claim) string {
+	if c.Mode == claims.ModeQuote {
+		return "“" + c.Text + "”"
+	}
+	return "(paraphrase) " + c.Text
+}
+
+// Circumstances lists mode, venue and time: "quote · CNN · Friday night".
+func Circumstances(c *claims.Claim) string {
+	parts := []string{c.Mode}
+	if c.Venue != "" {
+		parts = append(parts, c.Venue)
+	}
+	if c.When != "" {
+		parts = append(parts, c.When)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func explicitWord(r *claims.Relation) string {
+	if r.Explicit {
+		return "explicit"
+	}
+	return "inferred"
+}
+
+func (l Listing) summaryLine() string {
+	m := l.Model
+	s := fmt.Sprintf("%d of %d claims", len(l.Claims), len(m.Claims))
+	if len(l.Claims) == len(m.Claims) {
+		s = fmt.Sprintf("%d claims", len(m.Claims))
+	}
+	s += fmt.Sprintf(" · %d speakers · %d topics · %d relations", len(m.Speakers), len(m.Topics), len(m.Relations))
+	if l.Filter != "" {
+		s += " · filter: " + l.Filter
+	}
+	return s
+}
+
+// writeText writes the human listing: one block per claim. Every string
+// from the annotation goes through sanitize.Line first.
+func (l Listing) writeText(w io.Writer) error {
+	m := l.Model
+	var b strings.Builder
+	b.WriteString(sanitize.Line(m.Article.Title) + "\n")
+	b.WriteString(sanitize.Line(l.summaryLine()) + "\n")
+	if len(l.Claims) == 0 {
+		b.WriteString("\nNo claims match.\n")
+	}
+	for _, c := range l.Claims {
+		b.WriteString("\n")
+		head := "¶" + fmt.Sprint(c.Paragraph) + "  " + Attribution(c)
+		if c.Venue != "" {
+			head += " · " + c.Venue
+		}
+		if c.When != "" {
+			head += " · " + c.When
+		}
+		fmt.Fprintf(&b, "%s  [%s]\n", sanitize.Line(head), c.ID)
+		l.para(&b, "    ", sanitize.Line(Words(c)))
+		if c.Summary != "" {
+			l.para(&b, "    ", "summary: "+sanitize.Line(c.Summary))
+		}
+		labels := make([]string, len(c.Topics))
+		for i, t := range c.Topics {
+			labels[i] = t.Label
+		}
+		l.para(&b, "    ", "topics: "+sanitize.Line(strings.Join(labels, ", ")))
+		for _, r := range m.Answering(c) {
+			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", r.Kind, sanitize.Line(r.To.Speaker.Name), r.To.Paragraph, explicitWord(r), r.To.ID))
+		}
+		answers := m.AnswersTo(c)
+		if len(answers) == 0 {
+			b.WriteString("    ← unanswered\n")
+		}
+		for _, r := range answers {
+			l.para(&b, "    ", fmt.Sprintf("← %s by %s (¶%d, %s) [%s]", passive(r.Kind), sanitize.Line(r.From.Speaker.Name), r.From.Paragraph, explicitWord(r), r.From.ID))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// passive turns a relation kind into its passive form: "rebuts" → "rebutted".
+func passive(kind string) string {
+	switch kind {
+	case "rebuts":
+		return "rebutted"
+	case "denies":
+		return "denied"
+	case "contradicts":
+		return "contradicted"
+	case "qualifies":
+		return "qualified"
+	case "supports":
+		return "supported"
+	case "responds":
+		return "answered"
+	}
+	return kind
+}
+
+// Passive is the passive form of a relation kind, for "answered by" lines.
+func Passive(kind string) string { return passive(kind) }
+
+// para writes s with a hanging indent, wrapped to the listing's width.
+func (l Listing) para(b *strings.Builder, indent, s string) {
+	if l.Width <= len(indent)+20 {
+		b.WriteString(indent + s + "\n")
+		return
+	}
+	wrapped := ansi.Wordwrap(s, l.Width-len(indent), "")
+	for _, line := range strings.Split(wrapped, "\n") {
+		b.WriteString(indent + strings.TrimRight(line, " ") + "\n")
+	}
+}
+
+// mdEscape escapes what Markdown would otherwise read as markup, after
+// sanitising: an annotation's text must show as written.
+func mdEscape(s string) string {
+	s = sanitize.Line(s)
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|~!{}", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func (l Listing) writeMarkdown(w io.Writer) error {
+	m := l.Model
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n%s\n", mdEscape(m.Article.Title), mdEscape(l.summaryLine()))
+	if len(l.Claims) == 0 {
+		b.WriteString("\nNo claims match.\n")
+	}
+	for _, c := range l.Claims {
+		// ids match ^[A-Za-z0-9][A-Za-z0-9._-]*$, so they are safe as anchors.
+		fmt.Fprintf(&b, "\n<a id=\"%s\"></a>\n## ¶%d · %s — %s\n\n", c.ID, c.Paragraph, mdEscape(Attribution(c)), mdEscape(Circumstances(c)))
+		if c.Mode == claims.ModeQuote {
+			fmt.Fprintf(&b, "> “%s”\n\n", mdEscape(c.Text))
+		} else {
+			fmt.Fprintf(&b, "*Paraphrase:* %s\n\n", mdEscape(c.Text))
+		}
+		if c.Summary != "" {
+			fmt.Fprintf(&b, "%s\n\n", mdEscape(c.Summary))
+		}
+		labels := make([]string, len(c.Topics))
+		for i, t := range c.Topics {
+			labels[i] = mdEscape(t.Label)
+		}
+		fmt.Fprintf(&b, "- **Topics:** %s\n", strings.Join(labels, ", "))
+		for _, r := range m.Answering(c) {
+			fmt.Fprintf(&b, "- **%s** [%s, ¶%d](#%s) (%s)\n", capitalize(r.Kind), mdEscape(r.To.Speaker.Name), r.To.Paragraph, r.To.ID, explicitWord(r))
+		}
+		answers := m.AnswersTo(c)
+		if len(answers) == 0 {
+			b.WriteString("- **Unanswered**\n")
+		}
+		for _, r := range answers {
+			fmt.Fprintf(&b, "- **%s by** [%s, ¶%d](#%s) (%s)\n", capitalize(passive(r.Kind)), mdEscape(r.From.Speaker.Name), r.From.Paragraph, r.From.ID, explicitWord(r))
+		}
+		fmt.Fprintf(&b, "- **Id:** `%s`\n", c.ID)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

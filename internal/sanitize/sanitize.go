@@ -1,0 +1,229 @@
+// Package sanitize makes untrusted text safe to print on a terminal.
+//
+// Speaker names and quotes come from user-supplied YAML annotations, so they
+// may carry anything: escape sequences that clear the screen, retitle the
+// window or write the clipboard (OSC 52), C1 controls that some terminals
+// obey as 8-bit CSI, bidi overrides that reorder what the reader sees
+// ("Trojan Source"), invisible zero-width characters, or thousands of stacked
+// combining marks that smear over neighbouring lines. Every such string is
+// passed through Line or Text before it is drawn.
+//
+// The goal is "visible and inert", not "deleted": a reader checking a claim
+// should see that the annotation contained something odd. So controls are
+// replaced by printable stand-ins (Control Pictures such as ␛, or a literal
+// "<U+202E>"), never dropped silently, and the output never contains a byte
+// the terminal would interpret as a control. That also keeps the display
+// width of the output computable, which TUI layout depends on.
+//
+// Both functions are idempotent and return their argument unchanged (without
+// allocating) when nothing needs changing.
+package sanitize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxMarks is how many combining marks may follow one base character. Real
+// scripts rarely need more than three or four (Vietnamese, Hebrew with
+// cantillation); longer runs are "Zalgo" text that draws outside its cell.
+const maxMarks = 4
+
+const (
+	dottedCircle = "\u25CC" // conventional base for a mark that has none
+	ellipsis     = "\u2026" // marks dropped here
+	tabWidth     = "    "   // Text expands tabs: cell width of \t is unknowable
+)
+
+// Line sanitizes s for one-line display. Line breaks (\n, \r\n, lone \r,
+// U+0085, U+2028, U+2029) and tabs each become one space, so the result
+// never spans rows. See the package comment for everything else.
+func Line(s string) string { return clean(s, false) }
+
+// Text sanitizes s for multi-line display. \n is kept; \r\n, lone \r,
+// U+0085, U+2028 and U+2029 become \n; a tab becomes four spaces.
+// See the package comment for everything else.
+func Text(s string) string { return clean(s, true) }
+
+// clean does the work for Line and Text. It writes into out only once the
+// output diverges from s, so clean input costs no allocation and dirty input
+// costs one.
+func clean(s string, multiline bool) string {
+	// Fast path: skip the printable-ASCII prefix, which is usually all of s.
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+
+	newline := " "
+	tab := " "
+	if multiline {
+		newline, tab = "\n", tabWidth
+	}
+
+	var out strings.Builder
+	dirty := false // false while the output so far equals s[:i]
+	// prev is the last rune *written*, not read: the ZWJ and mark rules must
+	// judge what the reader will see, or a second pass would disagree.
+	prev := rune(-1) // -1 at start
+	if i > 0 {
+		prev = rune(s[i-1])
+	}
+	marks := 0      // combining marks kept since the last base
+	capped := false // ellipsis already written for this run of marks
+
+	// diverge switches from "output is a prefix of s" to an owned buffer.
+	diverge := func() {
+		if !dirty {
+			dirty = true
+			out.Grow(len(s) + len(s)/2 + 16)
+			out.WriteString(s[:i])
+		}
+	}
+	// replace writes rep in place of the current rune.
+	replace := func(rep string) {
+		diverge()
+		out.WriteString(rep)
+		r, _ := utf8.DecodeLastRuneInString(rep)
+		prev = r
+	}
+	// replaceRune writes pic in place of the current rune.
+	replaceRune := func(pic rune) {
+		diverge()
+		out.WriteRune(pic)
+		prev = pic
+	}
+	// escape writes r as a visible "<U+XXXX>".
+	escape := func(r rune) {
+		diverge()
+		var buf [10]byte
+		out.Write(appendEscape(buf[:0], r))
+		prev = '>'
+	}
+
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		keep := false
+		isMark := false
+
+		switch {
+		case r == utf8.RuneError && n == 1:
+			replaceRune(utf8.RuneError) // one U+FFFD per bad byte
+		case r == '\n':
+			if multiline {
+				keep = true
+			} else {
+				replace(newline)
+			}
+		case r == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				n = 2 // CRLF is one line break
+			}
+			replace(newline)
+		case r == 0x85 || r == 0x2028 || r == 0x2029:
+			replace(newline)
+		case r == '\t':
+			replace(tab)
+		case r < 0x20:
+			replaceRune(0x2400 + r) // Control Pictures: ␀ … ␟
+		case r == 0x7f:
+			replaceRune(0x2421) // ␡
+		case r >= 0x80 && r <= 0x9f:
+			escape(r) // C1: 0x9b is 8-bit CSI on some terminals
+		case r < 0x300 && r != 0xAD:
+			keep = true // Latin-1 and Latin Extended: skip the table lookups
+		case r == 0x200D:
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			if joinsEmoji(prev) && isPictographic(next) {
+				keep = true // emoji ZWJ sequence such as 👨‍👩‍👧
+			} else {
+				escape(r)
+			}
+		case unicode.Is(unicode.Cf, r):
+			// Bidi controls, zero-width characters, soft hyphen, BOM, tags…
+			escape(r)
+		case unicode.In(r, unicode.Mn, unicode.Me):
+			isMark = true
+			switch {
+			case prev < 0 || prev == '\n' || prev == ' ':
+				// No base to sit on: show it on a dotted circle.
+				diverge()
+				out.WriteString(dottedCircle)
+				out.WriteString(s[i : i+n])
+				prev = r
+				marks, capped = 1, false
+			case marks < maxMarks:
+				keep = true
+				marks++
+			case !capped:
+				replace(ellipsis)
+				capped = true
+			default:
+				diverge() // drop it; the ellipsis already marks the cut
+			}
+		default:
+			keep = true
+		}
+
+		if keep {
+			if dirty {
+				out.WriteString(s[i : i+n])
+			}
+			prev = r
+		}
+		if !isMark {
+			marks, capped = 0, false
+		}
+		i += n
+	}
+
+	if !dirty {
+		return s
+	}
+	return out.String()
+}
+
+// appendEscape appends "<U+XXXX>" (uppercase hex, at least four digits).
+func appendEscape(b []byte, r rune) []byte {
+	const hex = "0123456789ABCDEF"
+	b = append(b, "<U+"...)
+	digits := 4
+	for digits < 8 && r>>(4*digits) != 0 {
+		digits++
+	}
+	for d := digits - 1; d >= 0; d-- {
+		b = append(b, hex[(r>>(4*d))&0xf])
+	}
+	return append(b, '>')
+}
+
+// joinsEmoji reports whether a ZWJ after r can continue an emoji sequence:
+// r is a pictograph, a skin-tone modifier or the emoji variation selector.
+func joinsEmoji(r rune) bool {
+	return isPictographic(r) || (r >= 0x1F3FB && r <= 0x1F3FF) || r == 0xFE0F
+}
+
+// isPictographic approximates the Unicode Extended_Pictographic property,
+// which the standard library does not expose. The ranges are deliberately
+// broad (whole blocks rather than the exact list); the only cost of a false
+// positive is keeping a ZWJ between two symbols, which is harmless.
+func isPictographic(r rune) bool {
+	switch {
+	case r >= 0x1F000 && r <= 0x1FAFF, // emoji, symbols and pictographs
+		r >= 0x2600 && r <= 0x27BF, // misc symbols, dingbats
+		r >= 0x2300 && r <= 0x23FF, // misc technical (⌚, ⏰)
+		r >= 0x2B00 && r <= 0x2BFF, // arrows (⬛, ⭐)
+		r >= 0x2194 && r <= 0x21AA: // arrows (↔, ↩)
+		return true
+	}
+	switch r {
+	case 0x00A9, 0x00AE, 0x203C, 0x2049, 0x2122, 0x2139,
+		0x3030, 0x303D, 0x3297, 0x3299:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,221 @@
+package sanitize
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+var marks20 = strings.Repeat("\u0301", 20)
+
+// cases is shared with the fuzz targets as their in-code seed corpus.
+var cases = []struct {
+	name       string
+	in         string
+	line, text string
+}{
+	{"empty", "", "", ""},
+	{"plain ascii", "Hello, world! 42 ~", "Hello, world! 42 ~", "Hello, world! 42 ~"},
+	{"clear screen", "\x1b[2J", "␛[2J", "␛[2J"},
+	{"cursor move", "\x1b[10;10Hx", "␛[10;10Hx", "␛[10;10Hx"},
+	{"osc title", "\x1b]0;pwned\x07", "␛]0;pwned␇", "␛]0;pwned␇"},
+	{"osc 52 clipboard", "\x1b]52;c;aGVsbG8=\x07", "␛]52;c;aGVsbG8=␇", "␛]52;c;aGVsbG8=␇"},
+	{"osc 8 hyperlink", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\",
+		"␛]8;;http://x␛\\link␛]8;;␛\\", "␛]8;;http://x␛\\link␛]8;;␛\\"},
+	{"8-bit csi", "\u009b2J", "<U+009B>2J", "<U+009B>2J"},
+	{"8-bit osc st", "\u009d0;x\u009c", "<U+009D>0;x<U+009C>", "<U+009D>0;x<U+009C>"},
+	{"nul", "a\x00b", "a␀b", "a␀b"},
+	{"bel", "ding\a", "ding␇", "ding␇"},
+	{"backspace", "abc\b\b\bxyz", "abc␈␈␈xyz", "abc␈␈␈xyz"},
+	{"del", "a\x7fb", "a␡b", "a␡b"},
+	{"vt ff", "a\v\fb", "a␋␌b", "a␋␌b"},
+	{"unit separator", "\x1f", "␟", "␟"},
+	{"lf", "a\nb", "a b", "a\nb"},
+	{"crlf", "a\r\nb\r\n", "a b ", "a\nb\n"},
+	{"lone cr", "a\rb", "a b", "a\nb"},
+	{"cr cr lf", "a\r\r\nb", "a  b", "a\n\nb"},
+	{"tab", "a\tb", "a b", "a    b"},
+	{"line separator", "a\u2028b", "a b", "a\nb"},
+	{"paragraph separator", "a\u2029b", "a b", "a\nb"},
+	{"nel", "a\u0085b", "a b", "a\nb"},
+	{"trojan source", "access\u202e\u2066// check\u2069\u2066",
+		"access<U+202E><U+2066>// check<U+2069><U+2066>",
+		"access<U+202E><U+2066>// check<U+2069><U+2066>"},
+	{"lrm rlm alm", "\u200e\u200f\u061c", "<U+200E><U+200F><U+061C>", "<U+200E><U+200F><U+061C>"},
+	{"zero-width space", "pay\u200bpal", "pay<U+200B>pal", "pay<U+200B>pal"},
+	{"zwnj word joiner", "\u200c\u2060\u2064", "<U+200C><U+2060><U+2064>", "<U+200C><U+2060><U+2064>"},
+	{"bom", "\ufeffhello", "<U+FEFF>hello", "<U+FEFF>hello"},
+	{"soft hyphen", "co\u00adop", "co<U+00AD>op", "co<U+00AD>op"},
+	{"mongolian vowel separator", "a\u180eb", "a<U+180E>b", "a<U+180E>b"},
+	{"tag character", "\U000E0001", "<U+E0001>", "<U+E0001>"},
+	{"zwj family", "👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"},
+	{"zwj after skin tone", "👩🏽\u200d💻", "👩🏽\u200d💻", "👩🏽\u200d💻"},
+	{"zwj after fe0f", "❤\ufe0f\u200d🔥", "❤\ufe0f\u200d🔥", "❤\ufe0f\u200d🔥"},
+	{"zwj between letters", "a\u200db", "a<U+200D>b", "a<U+200D>b"},
+	{"zwj trailing emoji", "👨\u200d", "👨<U+200D>", "👨<U+200D>"},
+	{"zwj leading", "\u200d👨", "<U+200D>👨", "<U+200D>👨"},
+	{"double zwj", "👨\u200d\u200d👩", "👨<U+200D><U+200D>👩", "👨<U+200D><U+200D>👩"},
+	{"combining acute", "e\u0301", "e\u0301", "e\u0301"},
+	{"four marks kept", "a\u0301\u0302\u0303\u0304", "a\u0301\u0302\u0303\u0304", "a\u0301\u0302\u0303\u0304"},
+	{"twenty marks capped", "a" + marks20 + "b" + marks20,
+		"a\u0301\u0301\u0301\u0301…b\u0301\u0301\u0301\u0301…",
+		"a\u0301\u0301\u0301\u0301…b\u0301\u0301\u0301\u0301…"},
+	{"leading mark", "\u0301abc", "◌\u0301abc", "◌\u0301abc"},
+	{"leading enclosing mark", "\u20dd", "◌\u20dd", "◌\u20dd"},
+	{"leading marks capped", marks20, "◌\u0301\u0301\u0301\u0301…", "◌\u0301\u0301\u0301\u0301…"},
+	{"mark after newline", "a\n\u0301", "a ◌\u0301", "a\n◌\u0301"},
+	{"mark after tab", "a\t\u0301", "a ◌\u0301", "a    ◌\u0301"},
+	{"mark after space", "a \u0301", "a ◌\u0301", "a ◌\u0301"},
+	{"mark after control picture", "\x1b\u0301", "␛\u0301", "␛\u0301"},
+	{"keycap", "1\ufe0f\u20e3", "1\ufe0f\u20e3", "1\ufe0f\u20e3"},
+	{"variation selector", "☺\ufe0f", "☺\ufe0f", "☺\ufe0f"},
+	{"cjk", "中文字幕テスト한국어", "中文字幕テスト한국어", "中文字幕テスト한국어"},
+	{"emoji", "👍🏽🇺🇸😀", "👍🏽🇺🇸😀", "👍🏽🇺🇸😀"},
+	{"private use", "\ue000\U000F0000", "\ue000\U000F0000", "\ue000\U000F0000"},
+	{"replacement char kept", "\ufffd", "\ufffd", "\ufffd"},
+	{"invalid bytes", "a\xffb\xc0", "a\ufffdb\ufffd", "a\ufffdb\ufffd"},
+	{"truncated sequence", "\xe2\x82", "\ufffd\ufffd", "\ufffd\ufffd"},
+	{"encoded surrogate", "\xed\xa0\x80", "\ufffd\ufffd\ufffd", "\ufffd\ufffd\ufffd"},
+	{"overlong nul", "\xc0\x80", "\ufffd\ufffd", "\ufffd\ufffd"},
+	{"raw c1 byte", "\x9b2J", "\ufffd2J", "\ufffd2J"},
+}
+
+func TestLine(t *testing.T) {
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Line(c.in); got != c.line {
+				t.Errorf("Line(%+q) = %+q, want %+q", c.in, got, c.line)
+			}
+			checkProps(t, c.in, false)
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Text(c.in); got != c.text {
+				t.Errorf("Text(%+q) = %+q, want %+q", c.in, got, c.text)
+			}
+			checkProps(t, c.in, true)
+		})
+	}
+}
+
+// Clean input must come back as the very same string, not a copy.
+func TestCleanInputNotCopied(t *testing.T) {
+	for _, s := range []string{"plain ascii", "中文 e\u0301 👨\u200d👩", "two\nlines"} {
+		if got := Text(s); unsafe.StringData(got) != unsafe.StringData(s) {
+			t.Errorf("Text(%+q) returned a copy", s)
+		}
+	}
+	s := "plain ascii"
+	if got := Line(s); unsafe.StringData(got) != unsafe.StringData(s) {
+		t.Errorf("Line(%+q) returned a copy", s)
+	}
+}
+
+func TestAppendEscape(t *testing.T) {
+	for r, want := range map[rune]string{
+		0x9b: "<U+009B>", 0x202e: "<U+202E>", 0xe0001: "<U+E0001>", 0x10fffd: "<U+10FFFD>",
+	} {
+		if got := string(appendEscape(nil, r)); got != want {
+			t.Errorf("appendEscape(%#x) = %q, want %q", r, got, want)
+		}
+	}
+}
+
+// checkProps asserts every documented property of Line (or Text) on in.
+func checkProps(t *testing.T, in string, multiline bool) {
+	t.Helper()
+	f, name := Line, "Line"
+	if multiline {
+		f, name = Text, "Text"
+	}
+	out := f(in)
+	if !utf8.ValidString(out) {
+		t.Fatalf("%s(%+q) = %+q: invalid UTF-8", name, in, out)
+	}
+	if again := f(out); again != out {
+		t.Fatalf("%s not idempotent on %+q: %+q then %+q", name, in, out, again)
+	}
+	if len(out) > 8*len(in)+8 {
+		t.Fatalf("%s(%+q): output length %d exceeds bound", name, in, len(out))
+	}
+	if stripped := ansi.Strip(out); stripped != out {
+		t.Fatalf("%s(%+q) = %+q: ansi.Strip changes it to %+q", name, in, out, stripped)
+	}
+	if w, ws := ansi.StringWidth(out), ansi.StringWidth(ansi.Strip(out)); w != ws {
+		t.Fatalf("%s(%+q): width %d, stripped width %d", name, in, w, ws)
+	}
+
+	runes := []rune(out)
+	run := 0
+	for k, r := range runes {
+		prev, next := rune(-1), rune(-1)
+		if k > 0 {
+			prev = runes[k-1]
+		}
+		if k+1 < len(runes) {
+			next = runes[k+1]
+		}
+		switch {
+		case r == '\n' && !multiline:
+			t.Fatalf("Line(%+q) = %+q: contains newline", in, out)
+		case r == '\n':
+		case unicode.In(r, unicode.Cc, unicode.Zl, unicode.Zp):
+			t.Fatalf("%s(%+q) = %+q: contains control %U", name, in, out, r)
+		case isBidi(r):
+			t.Fatalf("%s(%+q) = %+q: contains bidi control %U", name, in, out, r)
+		case r == 0x200d && joinsEmoji(prev) && isPictographic(next):
+		case unicode.Is(unicode.Cf, r):
+			t.Fatalf("%s(%+q) = %+q: contains format character %U", name, in, out, r)
+		}
+		if unicode.In(r, unicode.Mn, unicode.Me) {
+			if prev < 0 || prev == '\n' || prev == ' ' {
+				t.Fatalf("%s(%+q) = %+q: mark %U without base", name, in, out, r)
+			}
+			if run++; run > maxMarks {
+				t.Fatalf("%s(%+q) = %+q: more than %d marks in a row", name, in, out, maxMarks)
+			}
+		} else {
+			run = 0
+		}
+	}
+}
+
+func isBidi(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+		r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+func BenchmarkLineClean(b *testing.B) {
+	s := "Senator Jane Q. Public said the bill \"will cost 4.2 billion dollars\" over ten years."
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Line(s)
+	}
+}
+
+func BenchmarkLineCleanUnicode(b *testing.B) {
+	s := "Zoë Ólafsdóttir — “it’s 中文 and 👨\u200d👩\u200d👧, café”"
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Line(s)
+	}
+}
+
+func BenchmarkLineDirty(b *testing.B) {
+	s := "Jane\x1b]0;pwned\x07 said\u202e \"4.2\u200b billion\"\r\nover ten years" + marks20
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Line(s)
+	}
+}
