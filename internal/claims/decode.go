@@ -40,20 +40,20 @@ type (
 )
 
 type rawArticle struct {
-	Pos                                   Pos
+	Pos                                    Pos
 	Title, File, Publisher, URL, Published str
 }
 
 type rawSpeaker struct {
-	Pos                                 Pos
-	ID, Name, Role, Kind, Affiliation   str
-	Aliases                             strList
-	Principal                           boolean
+	Pos                               Pos
+	ID, Name, Role, Kind, Affiliation str
+	Aliases                           strList
+	Principal                         boolean
 }
 
 type rawTopic struct {
-	Pos                      Pos
-	ID, Label, Description   str
+	Pos                    Pos
+	ID, Label, Description str
 }
 
 type rawClaim struct {
@@ -64,9 +64,9 @@ type rawClaim struct {
 }
 
 type rawRelation struct {
-	Pos                     Pos
-	From, To, Kind, Note    str
-	Explicit                boolean
+	Pos                  Pos
+	From, To, Kind, Note str
+	Explicit             boolean
 }
 
 type rawDoc struct {
