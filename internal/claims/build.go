@@ -27,12 +27,27 @@ func build(raw *rawDoc, ps *problems, read ReadFunc) *Model {
 		answering:   map[*Claim][]*Relation{},
 	}
 	ix := buildArticle(m, raw.Article, ps, read)
+	// An empty section is reported once, not through every reference into it.
+	for name, n := range map[string]int{"speakers": len(raw.Speakers), "topics": len(raw.Topics), "claims": len(raw.Claims)} {
+		if n == 0 {
+			if _, present := raw.SectionPos[name]; present && !raw.Broken[name] {
+				ps.add(raw.SectionPos[name], emptySectionFix[name], "there are no %s", name)
+			}
+			raw.Broken[name] = true
+		}
+	}
 	buildSpeakers(m, raw, ps)
 	buildTopics(m, raw, ps)
 	buildClaims(m, raw, ps, ix)
 	buildRelations(m, raw, ps)
 	checkSpeakersUsed(m, raw, ps)
 	return m
+}
+
+var emptySectionFix = map[string]string{
+	"speakers": "list at least one speaker",
+	"topics":   "list the topics a reader can filter by, and give each claim one or more",
+	"claims":   "annotate at least one statement of the article",
 }
 
 // required reports an empty required value.
@@ -139,9 +154,6 @@ func buildSpeakers(m *Model, raw *rawDoc, ps *problems) {
 			others = append(others, s)
 		}
 	}
-	if len(raw.Speakers) == 0 && raw.SectionPos["speakers"] != (Pos{}) {
-		ps.add(raw.SectionPos["speakers"], "list at least one speaker", "there are no speakers")
-	}
 	m.Speakers = append(principal, others...)
 	for i, s := range m.Speakers {
 		s.Index = i
@@ -168,19 +180,20 @@ func buildTopics(m *Model, raw *rawDoc, ps *problems) {
 		m.Topics = append(m.Topics, t)
 		m.topicByID[t.ID] = t
 	}
-	if len(raw.Topics) == 0 && raw.SectionPos["topics"] != (Pos{}) {
-		ps.add(raw.SectionPos["topics"], "list the topics a reader can filter by, and give each claim one or more", "there are no topics")
-	}
 }
 
 // reference resolves an id against a table, suggesting the nearest id when
-// it resolves to nothing.
-func reference[T any](ps *problems, ref str, what string, table map[string]*T) *T {
+// it resolves to nothing. When the table's section is itself broken, its
+// problem is already reported and the dangling reference is not.
+func reference[T any](ps *problems, ref str, what string, table map[string]*T, broken bool) *T {
 	if !required(ps, ref, what) {
 		return nil
 	}
 	if v, ok := table[ref.V]; ok {
 		return v
+	}
+	if broken {
+		return nil
 	}
 	ids := make([]string, 0, len(table))
 	for id := range table {
@@ -213,9 +226,9 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 		}
 		c := &Claim{ID: r.ID.V, Text: r.Text.V, Source: r.Source.V, Summary: r.Summary.V, Venue: r.Venue.V, When: r.When.V,
 			Occurrence: r.Occurrence.V, topicMask: make([]bool, len(m.Topics))}
-		c.Speaker = reference(ps, r.Speaker, "speaker", m.speakerByID)
+		c.Speaker = reference(ps, r.Speaker, "speaker", m.speakerByID, raw.Broken["speakers"])
 		if r.Reported.Set {
-			c.ReportedBy = reference(ps, r.Reported, "reported_by speaker", m.speakerByID)
+			c.ReportedBy = reference(ps, r.Reported, "reported_by speaker", m.speakerByID, raw.Broken["speakers"])
 			if c.ReportedBy != nil && c.ReportedBy == c.Speaker {
 				ps.add(r.Reported.Pos, "remove reported_by, or name the intermediary who relayed the statement",
 					"reported_by names the speaker of the claim itself")
@@ -235,11 +248,11 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 			ps.add(r.Source.Pos, "remove source: a quote is anchored by its own text (or make the claim a paraphrase)",
 				"quote %q has a source passage", r.ID.V)
 		}
-		if r.Topics.Set && len(r.Topics.V) == 0 {
+		if r.Topics.Set && !r.Topics.Bad && len(r.Topics.V) == 0 {
 			ps.add(r.Topics.Pos, "give the claim one or more topic ids, e.g. topics: [pulling-the-film]", "claim %q has no topics", r.ID.V)
 		}
 		for _, t := range r.Topics.V {
-			tp := reference(ps, t, "topic", m.topicByID)
+			tp := reference(ps, t, "topic", m.topicByID, raw.Broken["topics"])
 			if tp == nil {
 				continue
 			}
@@ -250,11 +263,14 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 			c.topicMask[tp.Index] = true
 			c.Topics = append(c.Topics, tp)
 		}
-		if r.Occurrence.Set && r.Occurrence.V < 1 {
+		occurrenceOK := !r.Occurrence.Bad
+		if r.Occurrence.Set && !r.Occurrence.Bad && r.Occurrence.V < 1 {
 			ps.add(r.Occurrence.Pos, "count occurrences from 1, in article order", "occurrence must be 1 or more, not %d", r.Occurrence.V)
-			ok = false
+			occurrenceOK = false
 		}
-		anchored := ix != nil && c.Mode != "" && anchorClaim(m, c, r, ps, ix)
+		// With no usable occurrence the passage cannot be placed; its
+		// problem is reported, and guessing would hide it.
+		anchored := ix != nil && c.Mode != "" && occurrenceOK && anchorClaim(m, c, r, ps, ix)
 		if !ok {
 			continue
 		}
@@ -264,9 +280,6 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 		if anchored {
 			m.Claims = append(m.Claims, c)
 		}
-	}
-	if len(raw.Claims) == 0 && raw.SectionPos["claims"] != (Pos{}) {
-		ps.add(raw.SectionPos["claims"], "annotate at least one statement of the article", "there are no claims")
 	}
 	// Article order: by where the passage starts, then where it ends, then
 	// annotation order (SortStableFunc keeps it).
@@ -362,8 +375,8 @@ func buildRelations(m *Model, raw *rawDoc, ps *problems) {
 	type pair struct{ from, to *Claim }
 	firstAt := map[pair]Pos{}
 	for _, r := range raw.Relations {
-		from := reference(ps, r.From, "claim", m.claimByID)
-		to := reference(ps, r.To, "claim", m.claimByID)
+		from := reference(ps, r.From, "claim", m.claimByID, raw.Broken["claims"])
+		to := reference(ps, r.To, "claim", m.claimByID, raw.Broken["claims"])
 		kindOK := oneOf(ps, r.Kind, "relation kind", RelationKinds)
 		if from == nil || to == nil || !kindOK {
 			continue
@@ -398,6 +411,14 @@ func buildRelations(m *Model, raw *rawDoc, ps *problems) {
 // checkSpeakersUsed reports speakers that neither speak nor relay: an entry
 // nobody refers to is usually a typo elsewhere.
 func checkSpeakersUsed(m *Model, raw *rawDoc, ps *problems) {
+	for _, c := range raw.Claims {
+		if m.speakerByID[c.Speaker.V] == nil {
+			// A claim without a known speaker may be the one a speaker
+			// lacks; its own problem is reported, and guessing here would
+			// only add noise.
+			return
+		}
+	}
 	for _, r := range raw.Speakers {
 		s := m.speakerByID[r.ID.V]
 		if s == nil || len(m.bySpeaker[s]) > 0 || len(m.relayedBy[s]) > 0 {

@@ -31,11 +31,13 @@ type (
 		V   int
 		Pos Pos
 		Set bool
+		Bad bool // present but not a usable value (already reported)
 	}
 	strList struct {
 		V   []str
 		Pos Pos
 		Set bool
+		Bad bool // present but not a list (already reported)
 	}
 )
 
@@ -77,6 +79,9 @@ type rawDoc struct {
 	Relations []rawRelation
 	// where each top-level section starts, for problems about a section as a whole
 	SectionPos map[string]Pos
+	// sections that are missing or not a list: references into them are not
+	// reported one by one, since the section's own problem says it all
+	Broken map[string]bool
 }
 
 // maxExpandedNodes bounds the nodes visited while decoding, aliases expanded.
@@ -100,6 +105,11 @@ func posOf(n ast.Node) Pos {
 	if n == nil {
 		return Pos{}
 	}
+	// A block mapping's token is its first colon; a reader looks for the
+	// first key.
+	if mn, ok := n.(*ast.MappingNode); ok && !mn.IsFlowStyle && len(mn.Values) > 0 {
+		return posOf(mn.Values[0].Key)
+	}
 	tk := n.GetToken()
 	if tk == nil || tk.Position == nil {
 		return Pos{}
@@ -109,7 +119,7 @@ func posOf(n ast.Node) Pos {
 
 // decodeYAML parses data and returns the raw document; problems go to ps.
 func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
-	doc = &rawDoc{SectionPos: map[string]Pos{}}
+	doc = &rawDoc{SectionPos: map[string]Pos{}, Broken: map[string]bool{}}
 	var file *ast.File
 	var err error
 	func() {
@@ -123,8 +133,12 @@ func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
 		file, err = parser.ParseBytes(data, 0)
 	}()
 	if err != nil {
-		ps.add(yamlErrorPos(err), "correct the YAML syntax at that position (a YAML-aware editor shows the problem as you type)",
-			"malformed YAML: %s", yamlErrorMessage(err))
+		msg := yamlErrorMessage(err)
+		fix := "correct the YAML syntax at that position (a YAML-aware editor shows the problem as you type)"
+		if strings.Contains(msg, "'\t'") {
+			fix = "indent with spaces: YAML does not allow tabs for indentation"
+		}
+		ps.add(yamlErrorPos(err), fix, "malformed YAML: %s", msg)
 		return nil
 	}
 	var bodies []ast.Node
@@ -150,15 +164,15 @@ func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
 		}},
 		{"speakers", true, func(n ast.Node, depth int) {
 			doc.SectionPos["speakers"] = posOf(n)
-			d.sequence(n, "speakers", depth, func(n ast.Node, depth int) { doc.Speakers = append(doc.Speakers, d.speaker(n, depth)) })
+			doc.Broken["speakers"] = !d.sequence(n, "speakers", depth, func(n ast.Node, depth int) { doc.Speakers = append(doc.Speakers, d.speaker(n, depth)) })
 		}},
 		{"topics", true, func(n ast.Node, depth int) {
 			doc.SectionPos["topics"] = posOf(n)
-			d.sequence(n, "topics", depth, func(n ast.Node, depth int) { doc.Topics = append(doc.Topics, d.topic(n, depth)) })
+			doc.Broken["topics"] = !d.sequence(n, "topics", depth, func(n ast.Node, depth int) { doc.Topics = append(doc.Topics, d.topic(n, depth)) })
 		}},
 		{"claims", true, func(n ast.Node, depth int) {
 			doc.SectionPos["claims"] = posOf(n)
-			d.sequence(n, "claims", depth, func(n ast.Node, depth int) { doc.Claims = append(doc.Claims, d.claim(n, depth)) })
+			doc.Broken["claims"] = !d.sequence(n, "claims", depth, func(n ast.Node, depth int) { doc.Claims = append(doc.Claims, d.claim(n, depth)) })
 		}},
 		{"relations", false, func(n ast.Node, depth int) {
 			doc.SectionPos["relations"] = posOf(n)
@@ -167,6 +181,11 @@ func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
 	})
 	if d.aborted {
 		return nil
+	}
+	for _, name := range []string{"speakers", "topics", "claims"} {
+		if _, present := doc.SectionPos[name]; !present {
+			doc.Broken[name] = true
+		}
 	}
 	return doc
 }
@@ -330,26 +349,28 @@ func unknownFieldFix(key string, fields []field) string {
 	return fix
 }
 
-// sequence decodes a list, calling item for each element.
-func (d *decoder) sequence(n ast.Node, what string, depth int, item func(ast.Node, int)) {
+// sequence decodes a list, calling item for each element. It reports
+// whether n was a list (or empty).
+func (d *decoder) sequence(n ast.Node, what string, depth int, item func(ast.Node, int)) bool {
 	n = d.resolve(n)
 	if n == nil {
-		return
+		return false
 	}
 	if _, ok := n.(*ast.NullNode); ok {
-		return // an empty section; the validator says if it matters
+		return true // an empty section; the validator says if it matters
 	}
 	seq, ok := n.(*ast.SequenceNode)
 	if !ok {
 		d.ps.add(posOf(n), "write each entry on a line starting with \"- \"", "%s must be a list, not %s", what, kindName(n))
-		return
+		return false
 	}
 	for _, v := range seq.Values {
 		if d.aborted {
-			return
+			return true
 		}
 		item(v, depth+1)
 	}
+	return true
 }
 
 // scalarText returns the text of a scalar node as written.
@@ -419,6 +440,7 @@ func (d *decoder) integer(dst *integer, name string) func(ast.Node, int) {
 		}
 		if !ok {
 			d.ps.add(posOf(n), "write a whole number such as 1 or 2", "%s must be a whole number, not %s", name, describe(n))
+			*dst = integer{Pos: pos, Set: true, Bad: true}
 			return
 		}
 		*dst = integer{V: v, Pos: pos, Set: true}
@@ -463,9 +485,10 @@ func (d *decoder) strList(dst *strList, name string) func(ast.Node, int) {
 		}
 		if s, ok := r.(*ast.StringNode); ok {
 			d.ps.add(posOf(r), fmt.Sprintf("write it as a list: %s: [%s]", name, s.Value), "%s must be a list, not a single value", name)
+			dst.Bad = true
 			return
 		}
-		d.sequence(r, name, depth, func(n ast.Node, _ int) {
+		dst.Bad = !d.sequence(r, name, depth, func(n ast.Node, _ int) {
 			var s str
 			d.str(&s, "each entry of "+name)(n, depth)
 			if s.Set {

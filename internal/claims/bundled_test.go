@@ -1,0 +1,115 @@
+package claims
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"counterpoint/assets"
+)
+
+func loadBundled(t testing.TB) *Model {
+	t.Helper()
+	m, err := LoadFS(assets.FS, assets.Annotation)
+	if err != nil {
+		if le, ok := err.(*LoadError); ok {
+			t.Fatal(le.Detail(0))
+		}
+		t.Fatal(err)
+	}
+	return m
+}
+
+// The bundled article must be the published one, byte for byte.
+func TestBundledArticleIsThePublishedText(t *testing.T) {
+	shared, err := os.ReadFile("../../../shared/article.txt")
+	if err != nil {
+		t.Skip("the shared copy of the article is not beside this checkout:", err)
+	}
+	bundled, err := assets.FS.ReadFile("article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(shared) != string(bundled) {
+		t.Fatal("assets/article.txt differs from the published article")
+	}
+}
+
+func TestEveryBundledSpanIsItsPassage(t *testing.T) {
+	m := loadBundled(t)
+	text := m.Article.Text
+	// paragraphs counted independently: the non-empty lines, from 1
+	lines := strings.Split(text, "\n")
+	paraOfLine := make([]int, len(lines))
+	n := 0
+	for i, l := range lines {
+		if l != "" {
+			n++
+		}
+		paraOfLine[i] = n
+	}
+	for _, c := range m.Claims {
+		got := text[c.Span.Start:c.Span.End]
+		want := c.Text
+		if c.Mode == ModeParaphrase {
+			want = c.Source
+		}
+		if got != want {
+			t.Errorf("%s: span [%d,%d) holds %q, want %q", c.ID, c.Span.Start, c.Span.End, got, want)
+		}
+		line := strings.Count(text[:c.Span.Start], "\n")
+		if c.Paragraph != paraOfLine[line] {
+			t.Errorf("%s: paragraph %d, want %d", c.ID, c.Paragraph, paraOfLine[line])
+		}
+	}
+}
+
+func TestBundledAnnotationShape(t *testing.T) {
+	m := loadBundled(t)
+	var principal []string
+	for _, s := range m.Speakers {
+		if s.Principal {
+			principal = append(principal, s.ID)
+		}
+	}
+	if got := strings.Join(principal, " "); got != "lynton obama white-house-official north-korea" {
+		t.Errorf("principal speakers: %q", got)
+	}
+	for _, s := range []string{"mccain", "james-lewis", "hackers"} {
+		if len(m.ClaimsBy(m.Speaker(s), Filter{})) == 0 {
+			t.Errorf("%s has no claims", s)
+		}
+	}
+	if n := len(m.Topics); n < 5 || n > 8 {
+		t.Errorf("%d topics; the story wants five to eight", n)
+	}
+	for _, c := range m.Claims {
+		if c.Summary == "" {
+			t.Errorf("%s has no summary", c.ID)
+		}
+	}
+	// The showcase exchange: Obama wished Sony had talked to him first;
+	// Lynton says he reached out; Obama and the White House official deny it.
+	ex := m.Exchange(m.Claim("lynton-reached-out"))
+	got := relIDs(ex.Relations)
+	for _, want := range []string{
+		"lynton-reached-out>obama-talked-to-me-first",
+		"obama-dismisses-consultation>lynton-reached-out",
+		"obama-contact-about-hack>lynton-reached-out",
+		"white-house-categorically-incorrect>lynton-reached-out",
+	} {
+		if !strings.Contains(" "+got+" ", " "+want+" ") {
+			t.Errorf("the exchange lacks %s; it has %s", want, got)
+		}
+	}
+	// every relation says why it links its claims
+	for _, r := range m.Relations {
+		if r.Note == "" {
+			t.Errorf("relation %s>%s has no note", r.From.ID, r.To.ID)
+		}
+	}
+	// North Korea's spokesman reaches us through KCNA
+	if got := ids(m.Relayed(m.Speaker("kcna"))); got != "nk-groundless-allegations nk-no-tortures nk-warns-grave-consequences nk-never-tolerate nk-bear-in-mind" {
+		t.Errorf("KCNA relays %q", got)
+	}
+}
