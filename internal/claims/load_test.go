@@ -217,3 +217,37 @@ func TestWholeFileProblems(t *testing.T) {
 		})
 	}
 }
+
+// Deeply nested YAML is refused before parsing: the parser's cost grows
+// faster than the depth.
+func TestDeepNestingIsRefused(t *testing.T) {
+	var block strings.Builder
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&block, "%sk%d:\n", strings.Repeat("  ", i), i)
+	}
+	rows := []struct {
+		name, data, want string
+	}{
+		{"flow", "a: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n", "1:67"},
+		{"flow mappings", "a: " + strings.Repeat("{a: ", 1000) + "1" + strings.Repeat("}", 1000) + "\n", "1:256"},
+		{"block", block.String(), "65:1"},
+		{"dashes", strings.Repeat("- ", 100) + "x\n", "1:1"},
+	}
+	for _, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			got, _ := problemsOf(t, row.data)
+			want := row.want + ": the YAML nests more than 64 levels deep; refusing to parse it"
+			if len(got) != 1 || got[0] != want {
+				t.Errorf("problems %q, want %q", got, want)
+			}
+		})
+	}
+	// brackets in quotes, comments and plain text do not count
+	ok := "a: \"" + strings.Repeat("[", 100) + "\"\nb: x" + strings.Repeat("[", 100) + "\n# " + strings.Repeat("{", 100) + "\n"
+	if pos, deep := checkNesting(ok); !deep {
+		t.Errorf("brackets in text counted as nesting at %v", pos)
+	}
+	if _, ok := checkNesting(baseYAML(t)); !ok {
+		t.Error("the base annotation counted as too deep")
+	}
+}
