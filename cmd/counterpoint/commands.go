@@ -34,8 +34,8 @@ func newRoot() *cobra.Command {
 which, and where in the article each one stands. It ships with one article,
 North Korea, Sony Pictures and the White House arguing over the hack and the
 film The Interview, and opens any other annotated the same way.`,
-		Example: `  counterpoint                              # the bundled article
-  counterpoint list --speaker lynton          # one speaker's claims
+		Example: `  counterpoint
+  counterpoint list --speaker lynton
   counterpoint list --topic retaliation --format markdown
   counterpoint export --format json > sony.json
   counterpoint validate my-article/claims.yaml
@@ -50,7 +50,7 @@ film The Interview, and opens any other annotated the same way.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	pf := root.PersistentFlags()
-	pf.StringVar(&o.claimsFile, "claims", "", "annotation `FILE` to open instead of the bundled one (its article is found relative to it)")
+	pf.StringVar(&o.claimsFile, "claims", "", "annotation FILE to open instead of the bundled one (its article is found relative to it)")
 	addFilterFlags(root, o)
 	_ = root.RegisterFlagCompletionFunc("claims", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
@@ -62,19 +62,19 @@ film The Interview, and opens any other annotated the same way.`,
 
 func addFilterFlags(cmd *cobra.Command, o *options) {
 	f := cmd.Flags()
-	f.StringVar(&o.speaker, "speaker", "", "only the speaker with this `ID` (see: counterpoint speakers)")
-	f.StringSliceVar(&o.topics, "topic", nil, "only claims with this topic `ID`; repeat or separate with commas for any of several (see: counterpoint topics)")
+	f.StringVar(&o.speaker, "speaker", "", "only the speaker with this ID (see: counterpoint speakers)")
+	f.StringSliceVar(&o.topics, "topic", nil, "only claims with this topic ID; repeat or separate with commas for any of several (see: counterpoint topics)")
 	_ = cmd.RegisterFlagCompletionFunc("speaker", completeIDs(o, func(m *claims.Model) []string {
 		var ids []string
 		for _, s := range m.Speakers {
-			ids = append(ids, s.ID+"\t"+s.Name)
+			ids = append(ids, s.ID+"\t"+cell(s.Name))
 		}
 		return ids
 	}))
 	_ = cmd.RegisterFlagCompletionFunc("topic", completeIDs(o, func(m *claims.Model) []string {
 		var ids []string
 		for _, t := range m.Topics {
-			ids = append(ids, t.ID+"\t"+t.Label)
+			ids = append(ids, t.ID+"\t"+cell(t.Label))
 		}
 		return ids
 	}))
@@ -114,8 +114,8 @@ searched for.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runList(cmd, o) },
 	}
 	addFilterFlags(cmd, o)
-	cmd.Flags().StringVar(&o.search, "search", "", "only claims whose text or summary holds every one of these `WORDS`")
-	cmd.Flags().StringVar(&o.format, "format", "text", "output `FORMAT`: text, json or markdown")
+	cmd.Flags().StringVar(&o.search, "search", "", "only claims whose text or summary holds every one of these WORDS")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output FORMAT: text, json or markdown")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(export.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -223,7 +223,7 @@ paragraph counts the article's non-empty lines from 1.`,
 			return badInput(export.WriteJSON(cmd.OutOrStdout(), export.NewDocument(m)))
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "json", "output `FORMAT`: json")
+	cmd.Flags().StringVar(&format, "format", "json", "output FORMAT: json")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -113,3 +113,39 @@ func TestBundledAnnotationShape(t *testing.T) {
 		t.Errorf("KCNA relays %q", got)
 	}
 }
+
+// No quoted sentence of the article is left out: every double quote mark
+// in it opens or closes a passage that some claim covers (a quote claim's
+// span starts right after its opening mark and ends at its closing mark, or
+// before the comma that the article prints inside it; a paraphrase's source
+// holds its quoted words).
+func TestEveryQuotationIsAnnotated(t *testing.T) {
+	m := loadBundled(t)
+	text := m.Article.Text
+	covered := func(i int) bool {
+		for _, c := range m.Claims {
+			end := c.Span.End
+			if end < len(text) && text[end] == ',' {
+				end++
+			}
+			if c.Span.Start-len("“") <= i && i <= end {
+				return true
+			}
+		}
+		return false
+	}
+	marks := 0
+	for i, r := range text {
+		if r != '"' && r != '“' && r != '”' {
+			continue
+		}
+		marks++
+		if !covered(i) {
+			line := strings.Count(text[:i], "\n") + 1
+			t.Errorf("the quote mark at byte %d (line %d) is in no claim: %q", i, line, text[max(0, i-30):min(len(text), i+30)])
+		}
+	}
+	if marks < 40 {
+		t.Fatalf("found only %d quote marks; the check is not looking at the article", marks)
+	}
+}

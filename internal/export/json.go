@@ -3,8 +3,13 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"counterpoint/internal/claims"
 )
@@ -129,11 +134,45 @@ func ClaimsOf(cs []*claims.Claim) []Claim {
 }
 
 // WriteJSON writes v as indented JSON. The encoder escapes C0 control
-// characters (ESC among them), so an escape sequence in the annotation cannot
-// act on a terminal that shows the JSON; the text itself is kept exact.
+// characters (ESC among them), and escapeInvisible the C1 controls and
+// format characters that it leaves raw, so an escape sequence in the
+// annotation cannot act on a terminal that shows the JSON; the text itself is
+// kept exact.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeInvisible(buf.Bytes()))
+	return err
+}
+
+// escapeInvisible rewrites as \uXXXX the characters that encoding/json leaves
+// raw but that a terminal may obey or that hide or reorder text: DEL, the C1
+// controls (U+009B is CSI to some terminals) and format characters such as
+// bidi overrides. Outside strings JSON is ASCII, so these occur only inside
+// strings, and the JSON decodes to the same text.
+func escapeInvisible(b []byte) []byte {
+	invisible := func(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) || unicode.Is(unicode.Cf, r) }
+	if !bytes.ContainsFunc(b, invisible) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case !invisible(r):
+			out = append(out, b[:n]...)
+		case r > 0xffff:
+			r1, r2 := utf16.EncodeRune(r)
+			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
+		default:
+			out = fmt.Appendf(out, `\u%04x`, r)
+		}
+		b = b[n:]
+	}
+	return out
 }

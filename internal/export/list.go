@@ -159,10 +159,41 @@ func (l Listing) para(b *strings.Builder, indent, s string) {
 		b.WriteString(indent + s + "\n")
 		return
 	}
-	wrapped := ansi.Wordwrap(s, l.Width-len(indent), "")
-	for _, line := range strings.Split(wrapped, "\n") {
-		b.WriteString(indent + strings.TrimRight(line, " ") + "\n")
+	for _, line := range wrapWords(s, l.Width-len(indent)) {
+		b.WriteString(indent + line + "\n")
 	}
+}
+
+// wrapWords breaks s at spaces into lines at most limit columns wide; a word
+// wider than that gets a line of its own, whole. Unlike ansi.Wordwrap it never
+// breaks at a hyphen, which would split claim ids such as
+// [hackers-not-in-any-form] (and let the hyphen overrun the limit by one). s
+// is sanitised text: it holds no escape sequences.
+func wrapWords(s string, limit int) []string {
+	var lines []string
+	line, width := "", 0
+	gap := 0 // spaces between the last word and the next, kept within a line
+	for i, word := range strings.Split(s, " ") {
+		if i > 0 {
+			gap++
+		}
+		if word == "" {
+			continue
+		}
+		ww := ansi.StringWidth(word)
+		if line != "" && width+gap+ww > limit {
+			lines = append(lines, line)
+			line, width = "", 0
+		}
+		if line != "" {
+			line += strings.Repeat(" ", gap)
+			width += gap
+		}
+		line += word
+		width += ww
+		gap = 0
+	}
+	return append(lines, line)
 }
 
 // mdEscape escapes what Markdown would otherwise read as markup, after
