@@ -49,8 +49,14 @@ func TestCLI(t *testing.T) {
 		{name: "list_format_text", args: []string{"list", "--format", "text"}, outHas: []string{bundledHeader + "25 claims · "}},
 		{name: "list_markdown", args: []string{"list", "--format", "markdown"}, golden: true},
 		{name: "list_json", args: []string{"list", "--format", "json"}, check: jsonIDs(25, "nk-demands-joint-inquiry", "nk-bear-in-mind")},
-		{name: "list_format_equals", args: []string{"list", "--format=markdown", "--speaker=kcna"},
-			stdout: "# " + bundledHeader + "\n0 of 25 claims · 8 speakers · 6 topics · 15 relations · filter: speaker KCNA\n\nNo claims match.\n"},
+		{name: "list_format_equals", args: []string{"list", "--format=markdown", "--speaker=mccain"},
+			stdout: "# " + bundledHeader + "\n1 of 25 claims · 8 speakers · 6 topics · 15 relations · filter: speaker John McCain\n\n" +
+				"<a id=\"mccain-act-of-war\"></a>\n## ¶21 · John McCain\n\n*Paraphrase:* The hacking was an \"act of war\".\n\n" +
+				"*Summary:* McCain calls the hack an act of war.\n\n- **Topics:** retaliation\n" +
+				"- **Qualified by** James Lewis, ¶22 (`lewis-covert-options`) (inferred)\n- **Id:** `mccain-act-of-war`\n"},
+		// A relaying speaker lists what it relays.
+		{name: "relaying_speaker", args: []string{"list", "--speaker", "kcna"},
+			ids: []string{"nk-groundless-allegations", "nk-no-tortures", "nk-warns-grave-consequences", "nk-never-tolerate", "nk-bear-in-mind"}},
 
 		// Filters.
 		{name: "speaker", args: []string{"list", "--speaker", "obama"}, ids: obama,
@@ -83,7 +89,8 @@ func TestCLI(t *testing.T) {
 			check: jsonIDs(4, lyntonDistribution...)},
 		{name: "no_match", args: []string{"list", "--speaker", "mccain", "--topic", "distribution"},
 			stdout: bundledHeader + "0 of 25 claims · 8 speakers · 6 topics · 15 relations · filter: speaker John McCain, topic distribution\n\nNo claims match.\n"},
-		{name: "no_match_json", args: []string{"list", "--search", "zebra", "--format", "json"}, stdout: "[]\n"},
+		{name: "no_match_json", args: []string{"list", "--search", "zebra", "--format", "json"},
+			stdout: "{\n  \"filter\": \"search \\\"zebra\\\"\",\n  \"claims\": [],\n  \"relations\": []\n}\n"},
 
 		// Export.
 		{name: "export", args: []string{"export", "--format", "json"}, check: exportShape(25, bundledHeader)},
@@ -235,14 +242,33 @@ func versionLine(t *testing.T, stdout string) {
 	}
 }
 
-// jsonIDs checks that stdout is a JSON array of n claims, beginning with the
-// ids given (all of them when n ids are given, else the first and the last).
+// jsonIDs checks that stdout is a JSON listing of n claims, beginning with
+// the ids given (all of them when n ids are given, else the first and the
+// last), and that every relation in it touches a listed claim.
 func jsonIDs(n int, ids ...string) func(*testing.T, string) {
 	return func(t *testing.T, stdout string) {
 		t.Helper()
-		var got []struct{ ID string }
-		if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-			t.Fatalf("stdout is not a JSON array: %v", err)
+		var doc struct {
+			Claims    []struct{ ID string }
+			Relations []struct{ From, To string }
+		}
+		dec := json.NewDecoder(strings.NewReader(stdout))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&doc); err != nil && !strings.Contains(err.Error(), `unknown field "filter"`) {
+			t.Fatalf("stdout is not a JSON listing: %v", err)
+		}
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+			t.Fatal(err)
+		}
+		got := doc.Claims
+		listed := map[string]bool{}
+		for _, c := range got {
+			listed[c.ID] = true
+		}
+		for _, r := range doc.Relations {
+			if !listed[r.From] && !listed[r.To] {
+				t.Errorf("relation %s>%s touches no listed claim", r.From, r.To)
+			}
 		}
 		if len(got) != n {
 			t.Fatalf("%d claims, want %d", len(got), n)

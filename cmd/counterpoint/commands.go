@@ -71,13 +71,29 @@ func addFilterFlags(cmd *cobra.Command, o *options) {
 		}
 		return ids
 	}))
-	_ = cmd.RegisterFlagCompletionFunc("topic", completeIDs(o, func(m *claims.Model) []string {
+	topics := completeIDs(o, func(m *claims.Model) []string {
 		var ids []string
 		for _, t := range m.Topics {
 			ids = append(ids, t.ID+"\t"+cell(t.Label))
 		}
 		return ids
-	}))
+	})
+	_ = cmd.RegisterFlagCompletionFunc("topic", func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		// "--topic a,b,<TAB>" completes the next id of the list.
+		ids, dir := topics(cmd, args, toComplete)
+		i := strings.LastIndexByte(toComplete, ',')
+		if i < 0 {
+			return ids, dir
+		}
+		chosen := strings.Split(toComplete[:i], ",")
+		var out []string
+		for _, id := range ids {
+			if !slices.Contains(chosen, strings.SplitN(id, "\t", 2)[0]) {
+				out = append(out, toComplete[:i+1]+id)
+			}
+		}
+		return out, dir
+	})
 }
 
 // completeIDs completes speaker or topic ids from the annotation in use.
@@ -136,9 +152,16 @@ func filterFrom(m *claims.Model, o *options) (*claims.Speaker, claims.Filter, st
 			return nil, f, "", usagef("unknown speaker %q; the speakers are: %s", o.speaker, strings.Join(ids, ", "))
 		}
 		words = append(words, "speaker "+sp.Name)
+		if len(m.Relayed(sp)) > 0 {
+			words[len(words)-1] += " (what it says and relays)"
+		}
 	}
 	for _, id := range o.topics {
-		t := m.Topic(strings.TrimSpace(id))
+		id = strings.TrimSpace(id)
+		if id == "" {
+			continue // "--topic a,,b" or a trailing comma
+		}
+		t := m.Topic(id)
 		if t == nil {
 			ids := make([]string, len(m.Topics))
 			for i, t := range m.Topics {
@@ -176,11 +199,11 @@ func runList(cmd *cobra.Command, o *options) error {
 	if err != nil {
 		return err
 	}
-	var cs []*claims.Claim
+	cs := m.Select(f)
 	if sp != nil {
-		cs = m.ClaimsBy(sp, f)
-	} else {
-		cs = m.Select(f)
+		// A speaker's claims, and those it relays for others: asking for
+		// KCNA should show what KCNA carried.
+		cs = slices.DeleteFunc(cs, func(c *claims.Claim) bool { return c.Speaker != sp && c.ReportedBy != sp })
 	}
 	l := export.Listing{Model: m, Claims: cs, Filter: words, Width: terminalWidth(cmd)}
 	return badInput(l.Write(cmd.OutOrStdout(), o.format))

@@ -25,6 +25,10 @@ func TestComplete(t *testing.T) {
 		{"list_topic_again", []string{"list", "--topic", "distribution", "--topic", ""}, bundledTopics},
 		{"root_speaker", []string{"--speaker", ""}, bundledSpeakers},
 		{"root_topic", []string{"--topic", ""}, bundledTopics},
+		// after a comma, the next id of the list
+		{"topic_after_comma", []string{"list", "--topic", "distribution,"},
+			"distribution,pulling-the-film\tpulling the film\ndistribution,white-house-consulted\twhite house consulted?\n" +
+				"distribution,who-did-it\twho did it?\ndistribution,joint-inquiry\tjoint inquiry\ndistribution,retaliation\tretaliation\n"},
 		{"list_format", []string{"list", "--format", ""}, "text\njson\nmarkdown\n"},
 		{"export_format", []string{"export", "--format", ""}, "json\n"},
 		{"claims_speaker", []string{"--claims", bridge, "list", "--speaker", ""},

@@ -292,7 +292,7 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 	for i, c := range m.Claims {
 		c.Index = i
 		c.Paragraph = m.Article.paragraphAt(c.Span.Start)
-		c.searchText, _ = fold(c.Text + "\n" + c.Summary)
+		c.searchText = searchFold(c.Text + "\n" + c.Summary)
 		if c.Speaker != nil {
 			m.bySpeaker[c.Speaker] = append(m.bySpeaker[c.Speaker], c)
 		}
@@ -320,8 +320,17 @@ func anchorClaim(m *Model, c *Claim, r rawClaim, ps *problems, ix *anchorIndex) 
 		return false
 	case len(starts) > 1 && !r.Occurrence.Set:
 		paras := make([]string, len(starts))
+		repeated := false
 		for i, s := range starts {
 			paras[i] = fmt.Sprintf("¶%d", m.Article.paragraphAt(s))
+			repeated = repeated || (i > 0 && paras[i] == paras[i-1])
+		}
+		if repeated {
+			// "¶4, ¶4" tells them apart for nobody: give lines and columns.
+			for i, s := range starts {
+				p := lineCol(m.Article.Text, s)
+				paras[i] = fmt.Sprintf("%s at line %d, column %d", paras[i], p.Line, p.Col)
+			}
 		}
 		ps.add(at, fmt.Sprintf("add \"occurrence: N\" to the claim (1 to %d, in article order: %s), or quote a longer passage that occurs once",
 			len(starts), strings.Join(paras, ", ")),

@@ -251,3 +251,15 @@ func TestDeepNestingIsRefused(t *testing.T) {
 		t.Error("the base annotation counted as too deep")
 	}
 }
+
+func TestOccurrencesInOneParagraph(t *testing.T) {
+	yaml := strings.Replace(baseYAML(t), "text: The sky is blue, as anyone can see.", "text: ai", 1)
+	_, ps := problemsOf(t, yaml)
+	if len(ps) != 1 {
+		t.Fatalf("problems %v", ps)
+	}
+	want := "add \"occurrence: N\" to the claim (1 to 4, in article order: ¶2 at line 3, column 14, ¶4 at line 7, column 26, ¶6 at line 10, column 6, ¶6 at line 10, column 18), or quote a longer passage that occurs once"
+	if ps[0].Fix != want {
+		t.Errorf("fix:\n got %q\nwant %q", ps[0].Fix, want)
+	}
+}

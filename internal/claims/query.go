@@ -23,10 +23,16 @@ func (f Filter) compile() matcher {
 }
 
 // SearchWords splits a search into the folded words that must all appear.
-// Folding makes "dont", "Don't" and "don’t" alike.
 func SearchWords(q string) []string {
-	folded, _ := fold(q)
-	return strings.Fields(folded)
+	return strings.Fields(searchFold(q))
+}
+
+// searchFold folds text for word search: case, quote marks and dashes as in
+// fold, and apostrophes dropped, so that "dont", "Don't" and "don’t" are
+// alike.
+func searchFold(s string) string {
+	folded, _ := fold(s)
+	return strings.ReplaceAll(folded, "'", "")
 }
 
 func (mt matcher) match(c *Claim) bool {

@@ -188,3 +188,12 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+func TestSearchIgnoresApostrophes(t *testing.T) {
+	m := loadExchange(t)
+	for _, q := range []string{"isnt", "isn't", "ISN’T"} {
+		if got := ids(m.Select(Filter{Search: q})); got != "e1" {
+			t.Errorf("search %q: got %q, want e1", q, got)
+		}
+	}
+}

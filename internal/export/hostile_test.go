@@ -145,13 +145,13 @@ func TestHostileMarkdown(t *testing.T) {
 	shown := `A␛\[2JB␛\]52;c;aGk=␇C\<U+202E\>D\<U+009B\>E`
 	for _, want := range []string{
 		"# Title " + shown + "\n",
-		"## ¶2 · Evil " + shown + " — quote\n",
+		"## ¶2 · Evil " + shown + "\n",
 		"> “We said " + shown + " and meant it.”\n",
-		"\nsummary " + shown + "\n",
+		"\n*Summary:* summary " + shown + "\n",
 		"- **Topics:** label " + shown + "\n",
 		"- **Rebuts** [Evil " + shown + ", ¶2](#q1) (explicit)\n",
 		// Markup in a summary shows as written.
-		"\n" + `\*bold\* \[x\](y) \<script\>alert(1)\</script\> \_u\_ \` + "`c\\` \\#h\n",
+		"\n*Summary:* " + `\*bold\* \[x\](y) \<script\>alert(1)\</script\> \_u\_ \` + "`c\\` \\#h\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, out)

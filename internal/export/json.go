@@ -110,9 +110,14 @@ func NewDocument(m *claims.Model) Document {
 		d.Topics = append(d.Topics, Topic{ID: t.ID, Label: t.Label, Description: t.Description})
 	}
 	for _, r := range m.Relations {
-		d.Relations = append(d.Relations, Relation{From: r.From.ID, To: r.To.ID, Kind: r.Kind, Explicit: r.Explicit, Note: r.Note})
+		d.Relations = append(d.Relations, RelationOf(r))
 	}
 	return d
+}
+
+// RelationOf converts a relation to its exported form.
+func RelationOf(r *claims.Relation) Relation {
+	return Relation{From: r.From.ID, To: r.To.ID, Kind: r.Kind, Explicit: r.Explicit, Note: r.Note}
 }
 
 // ClaimsOf converts claims to their exported form, keeping their order.

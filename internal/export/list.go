@@ -29,11 +29,39 @@ func (l Listing) Write(w io.Writer, format string) error {
 	case "text":
 		return l.writeText(w)
 	case "json":
-		return WriteJSON(w, ClaimsOf(l.Claims))
+		return WriteJSON(w, l.document())
 	case "markdown":
 		return l.writeMarkdown(w)
 	}
 	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+}
+
+// ListDocument is `list --format json`: the listed claims, in the shape of
+// the export, and the relations that touch them (either end listed), so that
+// who answers whom is kept.
+type ListDocument struct {
+	Filter    string     `json:"filter"`
+	Claims    []Claim    `json:"claims"`
+	Relations []Relation `json:"relations"`
+}
+
+func (l Listing) document() ListDocument {
+	listed := l.listed()
+	d := ListDocument{Filter: l.Filter, Claims: ClaimsOf(l.Claims), Relations: []Relation{}}
+	for _, r := range l.Model.Relations {
+		if listed[r.From] || listed[r.To] {
+			d.Relations = append(d.Relations, RelationOf(r))
+		}
+	}
+	return d
+}
+
+func (l Listing) listed() map[*claims.Claim]bool {
+	listed := make(map[*claims.Claim]bool, len(l.Claims))
+	for _, c := range l.Claims {
+		listed[c] = true
+	}
+	return listed
 }
 
 // Attribution names a claim's speaker, and the intermediary if any:
@@ -55,9 +83,10 @@ func Words(c *claims.Claim) string {
 	return "(paraphrase) " + c.Text
 }
 
-// Circumstances lists mode, venue and time: "quote · CNN · Friday night".
+// Circumstances lists venue and time where the annotation gives them:
+// "CNN interview · Friday night".
 func Circumstances(c *claims.Claim) string {
-	parts := []string{c.Mode}
+	var parts []string
 	if c.Venue != "" {
 		parts = append(parts, c.Venue)
 	}
@@ -74,13 +103,21 @@ func explicitWord(r *claims.Relation) string {
 	return "inferred"
 }
 
+// count says "1 claim", "2 claims".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 func (l Listing) summaryLine() string {
 	m := l.Model
-	s := fmt.Sprintf("%d of %d claims", len(l.Claims), len(m.Claims))
-	if len(l.Claims) == len(m.Claims) {
-		s = fmt.Sprintf("%d claims", len(m.Claims))
+	s := count(len(m.Claims), "claim")
+	if len(l.Claims) != len(m.Claims) {
+		s = fmt.Sprintf("%d of %s", len(l.Claims), s)
 	}
-	s += fmt.Sprintf(" · %d speakers · %d topics · %d relations", len(m.Speakers), len(m.Topics), len(m.Relations))
+	s += " · " + count(len(m.Speakers), "speaker") + " · " + count(len(m.Topics), "topic") + " · " + count(len(m.Relations), "relation")
 	if l.Filter != "" {
 		s += " · filter: " + l.Filter
 	}
@@ -100,11 +137,8 @@ func (l Listing) writeText(w io.Writer) error {
 	for _, c := range l.Claims {
 		b.WriteString("\n")
 		head := "¶" + fmt.Sprint(c.Paragraph) + "  " + Attribution(c)
-		if c.Venue != "" {
-			head += " · " + c.Venue
-		}
-		if c.When != "" {
-			head += " · " + c.When
+		if cs := Circumstances(c); cs != "" {
+			head += " · " + cs
 		}
 		fmt.Fprintf(&b, "%s  [%s]\n", sanitize.Line(head), c.ID)
 		l.para(&b, "    ", sanitize.Line(Words(c)))
@@ -117,7 +151,7 @@ func (l Listing) writeText(w io.Writer) error {
 		}
 		l.para(&b, "    ", "topics: "+sanitize.Line(strings.Join(labels, ", ")))
 		for _, r := range m.Answering(c) {
-			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", r.Kind, sanitize.Line(r.To.Speaker.Name), r.To.Paragraph, explicitWord(r), r.To.ID))
+			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", Active(r.Kind), sanitize.Line(r.To.Speaker.Name), r.To.Paragraph, explicitWord(r), r.To.ID))
 		}
 		answers := m.AnswersTo(c)
 		if len(answers) == 0 {
@@ -146,6 +180,15 @@ func passive(kind string) string {
 		return "supported"
 	case "responds":
 		return "answered"
+	}
+	return kind
+}
+
+// Active is a relation kind as a verb before its object: "rebuts",
+// "responds to".
+func Active(kind string) string {
+	if kind == "responds" {
+		return "responds to"
 	}
 	return kind
 }
@@ -202,7 +245,7 @@ func mdEscape(s string) string {
 	s = sanitize.Line(s)
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|~!{}", r) {
+		if strings.ContainsRune("\\`*_[]<>#|~!{}&", r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
@@ -212,6 +255,15 @@ func mdEscape(s string) string {
 
 func (l Listing) writeMarkdown(w io.Writer) error {
 	m := l.Model
+	listed := l.listed()
+	// link names a claim, linking to it when it is in this document.
+	link := func(c *claims.Claim) string {
+		name := fmt.Sprintf("%s, ¶%d", mdEscape(c.Speaker.Name), c.Paragraph)
+		if listed[c] {
+			return fmt.Sprintf("[%s](#%s)", name, c.ID)
+		}
+		return fmt.Sprintf("%s (`%s`)", name, c.ID)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s\n", mdEscape(m.Article.Title), mdEscape(l.summaryLine()))
 	if len(l.Claims) == 0 {
@@ -219,14 +271,18 @@ func (l Listing) writeMarkdown(w io.Writer) error {
 	}
 	for _, c := range l.Claims {
 		// ids match ^[A-Za-z0-9][A-Za-z0-9._-]*$, so they are safe as anchors.
-		fmt.Fprintf(&b, "\n<a id=\"%s\"></a>\n## ¶%d · %s — %s\n\n", c.ID, c.Paragraph, mdEscape(Attribution(c)), mdEscape(Circumstances(c)))
+		head := fmt.Sprintf("¶%d · %s", c.Paragraph, Attribution(c))
+		if cs := Circumstances(c); cs != "" {
+			head += " · " + cs
+		}
+		fmt.Fprintf(&b, "\n<a id=\"%s\"></a>\n## %s\n\n", c.ID, mdEscape(head))
 		if c.Mode == claims.ModeQuote {
 			fmt.Fprintf(&b, "> “%s”\n\n", mdEscape(c.Text))
 		} else {
 			fmt.Fprintf(&b, "*Paraphrase:* %s\n\n", mdEscape(c.Text))
 		}
 		if c.Summary != "" {
-			fmt.Fprintf(&b, "%s\n\n", mdEscape(c.Summary))
+			fmt.Fprintf(&b, "*Summary:* %s\n\n", mdEscape(c.Summary))
 		}
 		labels := make([]string, len(c.Topics))
 		for i, t := range c.Topics {
@@ -234,14 +290,14 @@ func (l Listing) writeMarkdown(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "- **Topics:** %s\n", strings.Join(labels, ", "))
 		for _, r := range m.Answering(c) {
-			fmt.Fprintf(&b, "- **%s** [%s, ¶%d](#%s) (%s)\n", capitalize(r.Kind), mdEscape(r.To.Speaker.Name), r.To.Paragraph, r.To.ID, explicitWord(r))
+			fmt.Fprintf(&b, "- **%s** %s (%s)\n", capitalize(Active(r.Kind)), link(r.To), explicitWord(r))
 		}
 		answers := m.AnswersTo(c)
 		if len(answers) == 0 {
 			b.WriteString("- **Unanswered**\n")
 		}
 		for _, r := range answers {
-			fmt.Fprintf(&b, "- **%s by** [%s, ¶%d](#%s) (%s)\n", capitalize(passive(r.Kind)), mdEscape(r.From.Speaker.Name), r.From.Paragraph, r.From.ID, explicitWord(r))
+			fmt.Fprintf(&b, "- **%s by** %s (%s)\n", capitalize(passive(r.Kind)), link(r.From), explicitWord(r))
 		}
 		fmt.Fprintf(&b, "- **Id:** `%s`\n", c.ID)
 	}

@@ -102,8 +102,9 @@ func TestListingEmpty(t *testing.T) {
 	if got := string(write(t, l, "markdown")); got != wantMD {
 		t.Errorf("markdown:\n%s\nwant:\n%s", got, wantMD)
 	}
-	if got := string(write(t, l, "json")); got != "[]\n" {
-		t.Errorf("json = %q, want %q", got, "[]\n")
+	wantJSON := "{\n  \"filter\": \"search \\\"zzz\\\"\",\n  \"claims\": [],\n  \"relations\": []\n}\n"
+	if got := string(write(t, l, "json")); got != wantJSON {
+		t.Errorf("json = %q, want %q", got, wantJSON)
 	}
 }
 
