@@ -2,12 +2,10 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"counterpoint/assets"
@@ -50,7 +48,7 @@ film The Interview, and opens any other annotated the same way.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	pf := root.PersistentFlags()
-	pf.StringVar(&o.claimsFile, "claims", "", "annotation FILE to open instead of the bundled one (its article is found relative to it)")
+	pf.StringVar(&o.claimsFile, "claims", "", "annotation FILE to open instead of the bundled one")
 	addFilterFlags(root, o)
 	_ = root.RegisterFlagCompletionFunc("claims", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
@@ -62,8 +60,8 @@ film The Interview, and opens any other annotated the same way.`,
 
 func addFilterFlags(cmd *cobra.Command, o *options) {
 	f := cmd.Flags()
-	f.StringVar(&o.speaker, "speaker", "", "only the speaker with this ID (see: counterpoint speakers)")
-	f.StringSliceVar(&o.topics, "topic", nil, "only claims with this topic ID; repeat or separate with commas for any of several (see: counterpoint topics)")
+	f.StringVar(&o.speaker, "speaker", "", "only claims by (or relayed by) the speaker with this ID")
+	f.StringSliceVar(&o.topics, "topic", nil, "only claims with this topic ID (repeat, or a,b: any of them)")
 	_ = cmd.RegisterFlagCompletionFunc("speaker", completeIDs(o, func(m *claims.Model) []string {
 		var ids []string
 		for _, s := range m.Speakers {
@@ -130,7 +128,7 @@ searched for.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runList(cmd, o) },
 	}
 	addFilterFlags(cmd, o)
-	cmd.Flags().StringVar(&o.search, "search", "", "only claims whose text or summary holds every one of these WORDS")
+	cmd.Flags().StringVar(&o.search, "search", "", "only claims whose text or summary holds all these WORDS")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output FORMAT: text, json or markdown")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(export.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -205,22 +203,8 @@ func runList(cmd *cobra.Command, o *options) error {
 		// KCNA should show what KCNA carried.
 		cs = slices.DeleteFunc(cs, func(c *claims.Claim) bool { return c.Speaker != sp && c.ReportedBy != sp })
 	}
-	l := export.Listing{Model: m, Claims: cs, Filter: words, Width: terminalWidth(cmd)}
+	l := export.Listing{Model: m, Claims: cs, Filter: words, Width: widthOf(cmd.OutOrStdout())}
 	return badInput(l.Write(cmd.OutOrStdout(), o.format))
-}
-
-// terminalWidth is the width to wrap text to: the terminal's, or 0 (no
-// wrapping) when the output goes to a pipe or file.
-func terminalWidth(cmd *cobra.Command) int {
-	f, ok := cmd.OutOrStdout().(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return 0
-	}
-	w, _, err := term.GetSize(f.Fd())
-	if err != nil {
-		return 0
-	}
-	return w
 }
 
 func newExportCmd(o *options) *cobra.Command {

@@ -10,10 +10,13 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
 
 	"counterpoint/internal/claims"
+	"counterpoint/internal/export"
 	"counterpoint/internal/sanitize"
 )
 
@@ -44,7 +47,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(version),
 		fang.WithCommit(commit()),
-		fang.WithErrorHandler(reportError),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			reportError(w, err, widthOf(stderr))
+		}),
 		fang.WithNotifySignal(os.Interrupt),
 	)
 	if err == nil {
@@ -90,13 +95,13 @@ func (e *usageError) Error() string { return e.msg }
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
 // reportError prints an error for a person: every problem of a load error
-// with its fix, anything else in fang's style. Names and text from the
-// input are sanitised first, so a hostile file name or quote cannot drive the
-// terminal.
-func reportError(w io.Writer, _ fang.Styles, err error) {
+// with its fix, wrapped to width when that is not 0, and anything else as
+// one plain line. Names and text from the input are sanitised first, so a
+// hostile file name or quote cannot drive the terminal.
+func reportError(w io.Writer, err error, width int) {
 	var le *claims.LoadError
 	if errors.As(err, &le) {
-		fmt.Fprint(w, sanitize.Text(le.Detail(maxShownProblems)))
+		fmt.Fprint(w, wrapIndented(sanitize.Text(le.Detail(maxShownProblems)), width))
 		return
 	}
 	var ie *inputError
@@ -107,6 +112,49 @@ func reportError(w io.Writer, _ fang.Styles, err error) {
 	// A usage error: plain words rather than fang's styled box, which wraps
 	// long messages mid-word (ids among them).
 	fmt.Fprintf(w, "counterpoint: %s\nRun 'counterpoint --help' for usage.\n", sanitize.Line(err.Error()))
+}
+
+// wrapIndented wraps each line of text to width, continuing a line under
+// its own indentation, deepened for the first line of a problem; width 0
+// leaves the text as it is.
+func wrapIndented(text string, width int) string {
+	if width < 40 {
+		return text
+	}
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(text, "\n") {
+		body := strings.TrimSuffix(line, "\n")
+		indent := body[:len(body)-len(strings.TrimLeft(body, " "))]
+		cont := indent
+		if indent == "" {
+			cont = "    " // under "file:line:col: message", like the fixes
+		}
+		for i, l := range export.WrapWords(strings.TrimLeft(body, " "), width-len(cont)) {
+			if i == 0 {
+				b.WriteString(indent + l)
+			} else {
+				b.WriteString("\n" + cont + l)
+			}
+		}
+		if strings.HasSuffix(line, "\n") {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// widthOf is the width of the terminal that w writes to, or 0 when w is not
+// a terminal (a pipe, a file, a test's buffer).
+func widthOf(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return width
 }
 
 // maxShownProblems caps the problems printed at once; the count of the rest

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/fang/v2"
-
 	"counterpoint/assets"
 	"counterpoint/internal/claims"
 )
@@ -170,13 +168,29 @@ func TestReportError(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer
-		reportError(&b, fang.Styles{}, tt.err)
+		reportError(&b, tt.err, 0)
 		if b.String() != tt.want {
 			t.Errorf("reportError(%v):\n%q\nwant:\n%q", tt.err, b.String(), tt.want)
 		}
 	}
 	if badInput(nil) != nil {
 		t.Error("badInput(nil) is not nil")
+	}
+}
+
+// On a terminal, problems wrap to its width under their indentation.
+func TestReportErrorWraps(t *testing.T) {
+	le := &claims.LoadError{Problems: []claims.Problem{{File: "a.yaml", Pos: claims.Pos{Line: 3, Col: 5},
+		Msg: "quote of claim \"x\" is not in the article", Fix: "nearest passage in the article (¶8): \"I don’t know exactly whether he understands\""}}}
+	var b bytes.Buffer
+	reportError(&b, le, 44)
+	want := "a.yaml:3:5: quote of claim \"x\" is not in\n" +
+		"    the article\n" +
+		"    nearest passage in the article (¶8): \"I\n" +
+		"    don’t know exactly whether he\n" +
+		"    understands\"\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
 
@@ -188,7 +202,7 @@ func TestLoadErrorCap(t *testing.T) {
 		le.Problems = append(le.Problems, claims.Problem{File: "f.yaml", Pos: claims.Pos{Line: i + 1, Col: 1}, Msg: "bad"})
 	}
 	var b bytes.Buffer
-	reportError(&b, fang.Styles{}, badInput(le))
+	reportError(&b, badInput(le), 0)
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 	if len(lines) != maxShownProblems+1 || lines[maxShownProblems] != "… and 5 more problems not shown (105 in all)" {
 		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])

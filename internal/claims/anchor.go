@@ -265,15 +265,38 @@ var runeNames = map[rune]string{
 	'.':      "FULL STOP",
 }
 
-// excerpt returns s[start:end] for a message, shortened in the middle when
-// long, quoted so that control characters show inert.
-func excerpt(s string) string {
-	const max = 120
-	if utf8.RuneCountInString(s) > max {
-		r := []rune(s)
-		s = string(r[:max/2-1]) + "…" + string(r[len(r)-max/2+1:])
+// excerpt quotes s for a message (quoted, so control characters show
+// inert). A long s is cut to a window around byte offset at, where the
+// reader must look, at word boundaries.
+func excerpt(s string, at int) string {
+	const before, after = 70, 90 // characters kept on each side of at
+	if utf8.RuneCountInString(s) <= before+after {
+		return fmt.Sprintf("%q", s)
 	}
-	return fmt.Sprintf("%q", s)
+	at = clampToRune(s, min(max(at, 0), len(s)))
+	start, end := at, at
+	for n := 0; n < before && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:start])
+		start -= size
+	}
+	for n := 0; n < after && end < len(s); n++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	prefix, suffix := "", ""
+	if start > 0 {
+		if i := strings.IndexByte(s[start:at], ' '); i >= 0 {
+			start += i + 1
+		}
+		prefix = "…"
+	}
+	if end < len(s) {
+		if i := strings.LastIndexByte(s[at:end], ' '); i > 0 {
+			end = at + i
+		}
+		suffix = "…"
+	}
+	return prefix + fmt.Sprintf("%q", s[start:end]) + suffix
 }
 
 // paragraphStarts returns the byte offset of each non-empty line of text.

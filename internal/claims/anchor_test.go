@@ -108,3 +108,20 @@ func overlaps(p string) bool {
 	}
 	return false
 }
+
+func TestExcerpt(t *testing.T) {
+	short := "I don’t know."
+	if got := excerpt(short, 3); got != `"I don’t know."` {
+		t.Errorf("short: %s", got)
+	}
+	long := strings.Repeat("alpha ", 30) + "HERE" + strings.Repeat(" omega", 30)
+	at := strings.Index(long, "HERE")
+	got := excerpt(long, at)
+	want := `…"` + strings.Repeat("alpha ", 11) + "HERE" + strings.Repeat(" omega", 14) + `"…`
+	if got != want {
+		t.Errorf("long:\n got %s\nwant %s", got, want)
+	}
+	if got := excerpt("a\x1bb", 0); got != `"a\x1bb"` {
+		t.Errorf("control characters: %s", got)
+	}
+}

@@ -364,7 +364,7 @@ func notFoundFix(m *Model, ix *anchorIndex, passage string) string {
 	}
 	text := m.Article.Text
 	var b strings.Builder
-	fmt.Fprintf(&b, "nearest passage in the article (¶%d): %s\n", m.Article.paragraphAt(miss.start), excerpt(text[miss.start:miss.end]))
+	fmt.Fprintf(&b, "nearest passage in the article (¶%d): %s\n", m.Article.paragraphAt(miss.start), excerpt(text[miss.start:miss.end], miss.articleAt-miss.start))
 	charNo := 1 + len([]rune(passage[:miss.diffAt]))
 	switch {
 	case miss.diffAt >= len(passage):

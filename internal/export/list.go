@@ -202,17 +202,17 @@ func (l Listing) para(b *strings.Builder, indent, s string) {
 		b.WriteString(indent + s + "\n")
 		return
 	}
-	for _, line := range wrapWords(s, l.Width-len(indent)) {
+	for _, line := range WrapWords(s, l.Width-len(indent)) {
 		b.WriteString(indent + line + "\n")
 	}
 }
 
-// wrapWords breaks s at spaces into lines at most limit columns wide; a word
+// WrapWords breaks s at spaces into lines at most limit columns wide; a word
 // wider than that gets a line of its own, whole. Unlike ansi.Wordwrap it never
 // breaks at a hyphen, which would split claim ids such as
 // [hackers-not-in-any-form] (and let the hyphen overrun the limit by one). s
 // is sanitised text: it holds no escape sequences.
-func wrapWords(s string, limit int) []string {
+func WrapWords(s string, limit int) []string {
 	var lines []string
 	line, width := "", 0
 	gap := 0 // spaces between the last word and the next, kept within a line

@@ -29,8 +29,8 @@ func TestWrapWords(t *testing.T) {
 		{"日本 語", 4, []string{"日本", "語"}},
 	}
 	for _, tt := range tests {
-		if got := wrapWords(tt.s, tt.limit); !slices.Equal(got, tt.want) {
-			t.Errorf("wrapWords(%q, %d) = %q, want %q", tt.s, tt.limit, got, tt.want)
+		if got := WrapWords(tt.s, tt.limit); !slices.Equal(got, tt.want) {
+			t.Errorf("WrapWords(%q, %d) = %q, want %q", tt.s, tt.limit, got, tt.want)
 		}
 	}
 }
