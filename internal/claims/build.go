@@ -95,7 +95,12 @@ func buildArticle(m *Model, a *rawArticle, ps *problems, read ReadFunc) *anchorI
 	return newAnchorIndex(text)
 }
 
-func checkID(ps *problems, id str, what string) bool {
+// uniqueIDs remembers where each id of one kind of entity was defined.
+type uniqueIDs map[string]Pos
+
+// check reports whether id is present, plain and not yet defined, and
+// records it.
+func (ids uniqueIDs) check(ps *problems, id str, what string) bool {
 	if !required(ps, id, what+" id") {
 		return false
 	}
@@ -103,6 +108,11 @@ func checkID(ps *problems, id str, what string) bool {
 		ps.add(id.Pos, idFix, "%s id %q is not a plain identifier", what, id.V)
 		return false
 	}
+	if at, dup := ids[id.V]; dup {
+		ps.add(id.Pos, "give each "+what+" an id of its own", "duplicate %s id %q (first defined at line %d)", what, id.V, at.Line)
+		return false
+	}
+	ids[id.V] = id.Pos
 	return true
 }
 
@@ -123,18 +133,10 @@ func oneOf(ps *problems, s str, what string, allowed []string) bool {
 }
 
 func buildSpeakers(m *Model, raw *rawDoc, ps *problems) {
-	firstAt := map[string]Pos{}
+	ids := uniqueIDs{}
 	var principal, others []*Speaker
 	for _, r := range raw.Speakers {
-		ok := checkID(ps, r.ID, "speaker")
-		if ok {
-			if at, dup := firstAt[r.ID.V]; dup {
-				ps.add(r.ID.Pos, "give each speaker an id of its own", "duplicate speaker id %q (first defined at line %d)", r.ID.V, at.Line)
-				ok = false
-			} else {
-				firstAt[r.ID.V] = r.ID.Pos
-			}
-		}
+		ok := ids.check(ps, r.ID, "speaker")
 		required(ps, r.Name, "the speaker's name")
 		required(ps, r.Role, "the speaker's role")
 		oneOf(ps, r.Kind, "speaker kind", SpeakerKinds)
@@ -161,17 +163,9 @@ func buildSpeakers(m *Model, raw *rawDoc, ps *problems) {
 }
 
 func buildTopics(m *Model, raw *rawDoc, ps *problems) {
-	firstAt := map[string]Pos{}
+	ids := uniqueIDs{}
 	for _, r := range raw.Topics {
-		ok := checkID(ps, r.ID, "topic")
-		if ok {
-			if at, dup := firstAt[r.ID.V]; dup {
-				ps.add(r.ID.Pos, "give each topic an id of its own", "duplicate topic id %q (first defined at line %d)", r.ID.V, at.Line)
-				ok = false
-			} else {
-				firstAt[r.ID.V] = r.ID.Pos
-			}
-		}
+		ok := ids.check(ps, r.ID, "topic")
 		required(ps, r.Label, "the topic's label")
 		if !ok {
 			continue
@@ -213,17 +207,9 @@ func reference[T any](ps *problems, ref str, what string, table map[string]*T, b
 }
 
 func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
-	firstAt := map[string]Pos{}
+	ids := uniqueIDs{}
 	for _, r := range raw.Claims {
-		ok := checkID(ps, r.ID, "claim")
-		if ok {
-			if at, dup := firstAt[r.ID.V]; dup {
-				ps.add(r.ID.Pos, "give each claim an id of its own", "duplicate claim id %q (first defined at line %d)", r.ID.V, at.Line)
-				ok = false
-			} else {
-				firstAt[r.ID.V] = r.ID.Pos
-			}
-		}
+		ok := ids.check(ps, r.ID, "claim")
 		c := &Claim{ID: r.ID.V, Text: r.Text.V, Source: r.Source.V, Summary: r.Summary.V, Venue: r.Venue.V, When: r.When.V,
 			Occurrence: r.Occurrence.V, topicMask: make([]bool, len(m.Topics))}
 		c.Speaker = reference(ps, r.Speaker, "speaker", m.speakerByID, raw.Broken["speakers"])
