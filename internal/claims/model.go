@@ -26,23 +26,8 @@ const (
 // Modes lists the claim modes.
 var Modes = []string{ModeQuote, ModeParaphrase}
 
-// RelationKinds lists the kinds of answer, each with the plain words a reader
-// sees. A relation's From answers its To.
+// RelationKinds lists the kinds of answer. A relation's From answers its To.
 var RelationKinds = []string{"rebuts", "denies", "contradicts", "qualifies", "supports", "responds"}
-
-// relationWords says each relation kind in plain words, for readers who have
-// not read the documentation.
-var relationWords = map[string]string{
-	"rebuts":      "argues the other is wrong",
-	"denies":      "says it did not happen",
-	"contradicts": "states the opposite fact",
-	"qualifies":   "adds a limit or a caveat",
-	"supports":    "backs it up",
-	"responds":    "answers without taking a side",
-}
-
-// RelationMeaning returns the plain-words meaning of a relation kind.
-func RelationMeaning(kind string) string { return relationWords[kind] }
 
 // Article is the text that an annotation refers to. Text is never altered:
 // every span is a byte range of it.
@@ -117,9 +102,6 @@ func (c *Claim) Passage() string {
 	}
 	return c.Source
 }
-
-// HasTopic reports whether the claim carries the topic.
-func (c *Claim) HasTopic(t *Topic) bool { return c.topicMask[t.Index] }
 
 // Relation says that From answers To.
 type Relation struct {

@@ -56,9 +56,6 @@ func (mt matcher) match(c *Claim) bool {
 	return true
 }
 
-// Matches reports whether the claim passes the filter.
-func (f Filter) Matches(c *Claim) bool { return f.compile().match(c) }
-
 // IsZero reports whether the filter passes every claim.
 func (f Filter) IsZero() bool { return len(f.Topics) == 0 && len(SearchWords(f.Search)) == 0 }
 
