@@ -108,7 +108,7 @@ func TestCLI(t *testing.T) {
 		{name: "validate_missing", args: []string{"validate", "missing.yaml"}, code: 1,
 			stderr: "missing.yaml: no such file\n    check the path; an annotation's article is found relative to the annotation\n"},
 		{name: "validate_directory", args: []string{"validate", "testdata"}, code: 1,
-			stderr: "testdata: is a directory, not a file\n    name the annotation file itself, e.g. testdata/claims.yaml\n"},
+			stderr: "testdata: is a directory, not a file\n    give the path of a file in it, not of the directory\n"},
 
 		// Another annotation.
 		{name: "bridge_list", args: []string{"--claims", bridge, "list"}, golden: true},

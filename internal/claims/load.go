@@ -94,7 +94,7 @@ func fileProblem(name string, err error) Problem {
 	case errors.Is(err, fs.ErrPermission):
 		return Problem{File: name, Msg: "permission denied", Fix: "make the file readable (chmod +r)"}
 	case errors.Is(err, errIsDir):
-		return Problem{File: name, Msg: "is a directory, not a file", Fix: "name the annotation file itself, e.g. " + filepath.Join(name, "claims.yaml")}
+		return Problem{File: name, Msg: "is a directory, not a file", Fix: "give the path of a file in it, not of the directory"}
 	case errors.Is(err, errTooLarge):
 		return Problem{File: name, Msg: fmt.Sprintf("file is larger than the %d MiB limit; refused without reading it", MaxFileSize>>20),
 			Fix: "split the annotation, or check that this is the file you meant"}
