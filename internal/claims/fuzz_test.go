@@ -22,7 +22,9 @@ func FuzzLoad(f *testing.F) {
 			if !errors.As(err, &le) || len(le.Problems) == 0 {
 				t.Fatalf("error %v is not a LoadError with problems", err)
 			}
-			lines := strings.Count(string(data), "\n") + 1
+			// YAML breaks lines at \r\n, \n and a lone \r alike.
+			lines := strings.Count(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") +
+				strings.Count(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r") + 1
 			for _, p := range le.Problems {
 				if p.Msg == "" {
 					t.Fatal("a problem without a message")
