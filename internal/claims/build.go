@@ -77,7 +77,7 @@ func buildArticle(m *Model, a *rawArticle, ps *problems, read ReadFunc) *anchorI
 		return nil
 	}
 	if len(data) > MaxFileSize {
-		ps.add(a.File.Pos, "", "the article %q is larger than the %d MiB limit", display, MaxFileSize>>20)
+		ps.add(a.File.Pos, "check that file names the article's plain text; split a longer text into several articles", "the article %q is larger than the %d MiB limit", display, MaxFileSize>>20)
 		return nil
 	}
 	text := string(data)

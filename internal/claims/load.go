@@ -103,7 +103,7 @@ func fileProblem(name string, err error) Problem {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return Problem{File: name, Msg: "cannot read: " + err.Error()}
+	return Problem{File: name, Msg: "cannot read: " + err.Error(), Fix: "check that the file exists and is readable"}
 }
 
 // utf8BOM is stripped from the start of an annotation (YAML allows it); an

@@ -189,6 +189,11 @@ func TestProblems(t *testing.T) {
 			if row.fixSubstr != "" && !strings.Contains(ps[0].Fix, row.fixSubstr) {
 				t.Errorf("fix %q does not hold %q", ps[0].Fix, row.fixSubstr)
 			}
+			for _, p := range ps {
+				if p.Fix == "" {
+					t.Errorf("problem %q says nothing of how to fix it", p.Msg)
+				}
+			}
 		})
 	}
 }
@@ -210,9 +215,14 @@ func TestWholeFileProblems(t *testing.T) {
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
-			got, _ := problemsOf(t, row.data)
+			got, ps := problemsOf(t, row.data)
 			if strings.Join(got, "\n") != strings.Join(row.want, "\n") {
 				t.Fatalf("problems:\n got: %q\nwant: %q", got, row.want)
+			}
+			for _, p := range ps {
+				if p.Fix == "" {
+					t.Errorf("problem %q says nothing of how to fix it", p.Msg)
+				}
 			}
 		})
 	}
