@@ -90,10 +90,6 @@ type rawDoc struct {
 // proportion to its size.
 const maxExpandedNodes = 4_000_000
 
-// maxDepth bounds nesting. The annotation format is four levels deep; anything
-// far deeper is not an annotation.
-const maxDepth = 64
-
 type decoder struct {
 	ps      *problems
 	anchors map[string]ast.Node
@@ -157,26 +153,26 @@ func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
 			"more than one YAML document in the file")
 	}
 	d := &decoder{ps: ps, anchors: map[string]ast.Node{}}
-	d.mapping(bodies[0], "the annotation", 0, []field{
-		{"article", true, func(n ast.Node, depth int) {
+	d.mapping(bodies[0], "the annotation", []field{
+		{"article", true, func(n ast.Node) {
 			doc.SectionPos["article"] = posOf(n)
-			doc.Article = d.article(n, depth)
+			doc.Article = d.article(n)
 		}},
-		{"speakers", true, func(n ast.Node, depth int) {
+		{"speakers", true, func(n ast.Node) {
 			doc.SectionPos["speakers"] = posOf(n)
-			doc.Broken["speakers"] = !d.sequence(n, "speakers", depth, func(n ast.Node, depth int) { doc.Speakers = append(doc.Speakers, d.speaker(n, depth)) })
+			doc.Broken["speakers"] = !d.sequence(n, "speakers", func(n ast.Node) { doc.Speakers = append(doc.Speakers, d.speaker(n)) })
 		}},
-		{"topics", true, func(n ast.Node, depth int) {
+		{"topics", true, func(n ast.Node) {
 			doc.SectionPos["topics"] = posOf(n)
-			doc.Broken["topics"] = !d.sequence(n, "topics", depth, func(n ast.Node, depth int) { doc.Topics = append(doc.Topics, d.topic(n, depth)) })
+			doc.Broken["topics"] = !d.sequence(n, "topics", func(n ast.Node) { doc.Topics = append(doc.Topics, d.topic(n)) })
 		}},
-		{"claims", true, func(n ast.Node, depth int) {
+		{"claims", true, func(n ast.Node) {
 			doc.SectionPos["claims"] = posOf(n)
-			doc.Broken["claims"] = !d.sequence(n, "claims", depth, func(n ast.Node, depth int) { doc.Claims = append(doc.Claims, d.claim(n, depth)) })
+			doc.Broken["claims"] = !d.sequence(n, "claims", func(n ast.Node) { doc.Claims = append(doc.Claims, d.claim(n)) })
 		}},
-		{"relations", false, func(n ast.Node, depth int) {
+		{"relations", false, func(n ast.Node) {
 			doc.SectionPos["relations"] = posOf(n)
-			d.sequence(n, "relations", depth, func(n ast.Node, depth int) { doc.Relations = append(doc.Relations, d.relation(n, depth)) })
+			d.sequence(n, "relations", func(n ast.Node) { doc.Relations = append(doc.Relations, d.relation(n)) })
 		}},
 	})
 	if d.aborted {
@@ -211,7 +207,7 @@ func yamlErrorMessage(err error) string {
 type field struct {
 	name     string
 	required bool
-	decode   func(n ast.Node, depth int)
+	decode   func(n ast.Node)
 }
 
 // resolve unwraps anchors, aliases and tags, counting the nodes visited
@@ -274,15 +270,10 @@ func kindName(n ast.Node) string {
 }
 
 // mapping decodes a mapping whose keys are the given fields.
-func (d *decoder) mapping(n ast.Node, what string, depth int, fields []field) Pos {
+func (d *decoder) mapping(n ast.Node, what string, fields []field) Pos {
 	start := posOf(n)
 	n = d.resolve(n)
 	if n == nil {
-		return start
-	}
-	if depth > maxDepth {
-		d.aborted = true
-		d.ps.add(posOf(n), "an annotation nests four levels deep at most; check the indentation", "nesting deeper than %d levels", maxDepth)
 		return start
 	}
 	var values []*ast.MappingValueNode
@@ -327,7 +318,7 @@ func (d *decoder) mapping(n ast.Node, what string, depth int, fields []field) Po
 			continue
 		}
 		seen[key] = true
-		f.decode(mv.Value, depth+1)
+		f.decode(mv.Value)
 	}
 	for _, f := range fields {
 		if f.required && !seen[f.name] {
@@ -351,7 +342,7 @@ func unknownFieldFix(key string, fields []field) string {
 
 // sequence decodes a list, calling item for each element. It reports
 // whether n was a list (or empty).
-func (d *decoder) sequence(n ast.Node, what string, depth int, item func(ast.Node, int)) bool {
+func (d *decoder) sequence(n ast.Node, what string, item func(ast.Node)) bool {
 	n = d.resolve(n)
 	if n == nil {
 		return false
@@ -368,7 +359,7 @@ func (d *decoder) sequence(n ast.Node, what string, depth int, item func(ast.Nod
 		if d.aborted {
 			return true
 		}
-		item(v, depth+1)
+		item(v)
 	}
 	return true
 }
@@ -390,8 +381,8 @@ func scalarText(n ast.Node) (string, bool) {
 	return "", false
 }
 
-func (d *decoder) str(dst *str, name string) func(ast.Node, int) {
-	return func(n ast.Node, _ int) {
+func (d *decoder) str(dst *str, name string) func(ast.Node) {
+	return func(n ast.Node) {
 		pos := posOf(n)
 		n = d.resolve(n)
 		if n == nil {
@@ -410,8 +401,8 @@ func (d *decoder) str(dst *str, name string) func(ast.Node, int) {
 	}
 }
 
-func (d *decoder) boolean(dst *boolean, name string) func(ast.Node, int) {
-	return func(n ast.Node, _ int) {
+func (d *decoder) boolean(dst *boolean, name string) func(ast.Node) {
+	return func(n ast.Node) {
 		pos := posOf(n)
 		n = d.resolve(n)
 		if n == nil {
@@ -426,8 +417,8 @@ func (d *decoder) boolean(dst *boolean, name string) func(ast.Node, int) {
 	}
 }
 
-func (d *decoder) integer(dst *integer, name string) func(ast.Node, int) {
-	return func(n ast.Node, _ int) {
+func (d *decoder) integer(dst *integer, name string) func(ast.Node) {
+	return func(n ast.Node) {
 		pos := posOf(n)
 		n = d.resolve(n)
 		if n == nil {
@@ -472,8 +463,8 @@ func describe(n ast.Node) string {
 	return kindName(n)
 }
 
-func (d *decoder) strList(dst *strList, name string) func(ast.Node, int) {
-	return func(n ast.Node, depth int) {
+func (d *decoder) strList(dst *strList, name string) func(ast.Node) {
+	return func(n ast.Node) {
 		pos := posOf(n)
 		r := d.resolve(n)
 		if r == nil {
@@ -488,9 +479,9 @@ func (d *decoder) strList(dst *strList, name string) func(ast.Node, int) {
 			dst.Bad = true
 			return
 		}
-		dst.Bad = !d.sequence(r, name, depth, func(n ast.Node, _ int) {
+		dst.Bad = !d.sequence(r, name, func(n ast.Node) {
 			var s str
-			d.str(&s, "each entry of "+name)(n, depth)
+			d.str(&s, "each entry of "+name)(n)
 			if s.Set {
 				dst.V = append(dst.V, s)
 			}
@@ -498,9 +489,9 @@ func (d *decoder) strList(dst *strList, name string) func(ast.Node, int) {
 	}
 }
 
-func (d *decoder) article(n ast.Node, depth int) *rawArticle {
+func (d *decoder) article(n ast.Node) *rawArticle {
 	a := &rawArticle{}
-	a.Pos = d.mapping(n, "the article", depth, []field{
+	a.Pos = d.mapping(n, "the article", []field{
 		{"title", true, d.str(&a.Title, "the title")},
 		{"file", true, d.str(&a.File, "the article file")},
 		{"publisher", false, d.str(&a.Publisher, "the publisher")},
@@ -510,9 +501,9 @@ func (d *decoder) article(n ast.Node, depth int) *rawArticle {
 	return a
 }
 
-func (d *decoder) speaker(n ast.Node, depth int) rawSpeaker {
+func (d *decoder) speaker(n ast.Node) rawSpeaker {
 	var s rawSpeaker
-	s.Pos = d.mapping(n, "a speaker", depth, []field{
+	s.Pos = d.mapping(n, "a speaker", []field{
 		{"id", true, d.str(&s.ID, "the id")},
 		{"name", true, d.str(&s.Name, "the name")},
 		{"role", true, d.str(&s.Role, "the role")},
@@ -524,9 +515,9 @@ func (d *decoder) speaker(n ast.Node, depth int) rawSpeaker {
 	return s
 }
 
-func (d *decoder) topic(n ast.Node, depth int) rawTopic {
+func (d *decoder) topic(n ast.Node) rawTopic {
 	var t rawTopic
-	t.Pos = d.mapping(n, "a topic", depth, []field{
+	t.Pos = d.mapping(n, "a topic", []field{
 		{"id", true, d.str(&t.ID, "the id")},
 		{"label", true, d.str(&t.Label, "the label")},
 		{"description", false, d.str(&t.Description, "the description")},
@@ -534,9 +525,9 @@ func (d *decoder) topic(n ast.Node, depth int) rawTopic {
 	return t
 }
 
-func (d *decoder) claim(n ast.Node, depth int) rawClaim {
+func (d *decoder) claim(n ast.Node) rawClaim {
 	var c rawClaim
-	c.Pos = d.mapping(n, "a claim", depth, []field{
+	c.Pos = d.mapping(n, "a claim", []field{
 		{"id", true, d.str(&c.ID, "the id")},
 		{"speaker", true, d.str(&c.Speaker, "the speaker")},
 		{"mode", true, d.str(&c.Mode, "the mode")},
@@ -552,9 +543,9 @@ func (d *decoder) claim(n ast.Node, depth int) rawClaim {
 	return c
 }
 
-func (d *decoder) relation(n ast.Node, depth int) rawRelation {
+func (d *decoder) relation(n ast.Node) rawRelation {
 	var r rawRelation
-	r.Pos = d.mapping(n, "a relation", depth, []field{
+	r.Pos = d.mapping(n, "a relation", []field{
 		{"from", true, d.str(&r.From, "from")},
 		{"to", true, d.str(&r.To, "to")},
 		{"kind", true, d.str(&r.Kind, "the kind")},

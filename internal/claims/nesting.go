@@ -2,6 +2,10 @@ package claims
 
 import "strings"
 
+// maxDepth bounds nesting. The annotation format is four levels deep; anything
+// far deeper is not an annotation.
+const maxDepth = 64
+
 // checkNesting estimates how deeply a YAML text nests, from its indentation,
 // its "- " markers and its flow brackets, and returns the position where it
 // first goes past maxDepth. The YAML parser's time and memory grow faster
