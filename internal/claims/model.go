@@ -113,7 +113,9 @@ type Relation struct {
 }
 
 // Model is a loaded, anchored and validated annotation. It is read-only after
-// loading, so the explorer may share it freely.
+// loading, so the explorer may share it freely. Slices that its queries
+// return share its indexes (clipped, so appending copies): read them, do not
+// write into them.
 type Model struct {
 	Source    string // the annotation's file name, as given to the loader
 	Article   Article

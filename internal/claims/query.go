@@ -75,7 +75,7 @@ func (m *Model) Select(f Filter) []*Claim {
 func (m *Model) ClaimsBy(s *Speaker, f Filter) []*Claim {
 	all := m.bySpeaker[s]
 	if f.IsZero() {
-		return all
+		return slices.Clip(all)
 	}
 	mt := f.compile()
 	var out []*Claim
@@ -89,15 +89,15 @@ func (m *Model) ClaimsBy(s *Speaker, f Filter) []*Claim {
 
 // Relayed returns the claims that the speaker relays for others (as
 // reported_by), in article order.
-func (m *Model) Relayed(s *Speaker) []*Claim { return m.relayedBy[s] }
+func (m *Model) Relayed(s *Speaker) []*Claim { return slices.Clip(m.relayedBy[s]) }
 
 // AnswersTo returns the relations whose From answers c, in article order of
 // the answers.
-func (m *Model) AnswersTo(c *Claim) []*Relation { return m.answersTo[c] }
+func (m *Model) AnswersTo(c *Claim) []*Relation { return slices.Clip(m.answersTo[c]) }
 
 // Answering returns the relations by which c answers other claims, in
 // article order of what it answers.
-func (m *Model) Answering(c *Claim) []*Relation { return m.answering[c] }
+func (m *Model) Answering(c *Claim) []*Relation { return slices.Clip(m.answering[c]) }
 
 // Unanswered returns the claims that pass the filter and that no claim
 // answers, in article order.
