@@ -44,7 +44,7 @@ func TestCLI(t *testing.T) {
 
 	tests := []cliCase{
 		// The bare command prints the listing, since stdout is not a terminal.
-		{name: "bare", args: nil, golden: true, outHas: []string{bundledHeader + "25 claims · 8 speakers · 6 topics · 15 relations\n\n"}},
+		{name: "bare", stderr: explorerHint, args: nil, golden: true, outHas: []string{bundledHeader + "25 claims · 8 speakers · 6 topics · 15 relations\n\n"}},
 		{name: "list_text", args: []string{"list"}, outHas: []string{bundledHeader + "25 claims · "}},
 		{name: "list_format_text", args: []string{"list", "--format", "text"}, outHas: []string{bundledHeader + "25 claims · "}},
 		{name: "list_markdown", args: []string{"list", "--format", "markdown"}, golden: true},
@@ -61,7 +61,7 @@ func TestCLI(t *testing.T) {
 		// Filters.
 		{name: "speaker", args: []string{"list", "--speaker", "obama"}, ids: obama,
 			outHas: []string{"\n5 of 25 claims · 8 speakers · 6 topics · 15 relations · filter: speaker Barack Obama\n"}},
-		{name: "speaker_on_root", args: []string{"--speaker", "obama"}, ids: obama},
+		{name: "speaker_on_root", stderr: explorerHint, args: []string{"--speaker", "obama"}, ids: obama},
 		{name: "topic", args: []string{"list", "--topic", "distribution"}, ids: distribution,
 			outHas: []string{"\n5 of 25 claims · 8 speakers · 6 topics · 15 relations · filter: topic distribution\n"}},
 		{name: "topic_repeated", args: []string{"list", "--topic", "distribution", "--topic", "who-did-it"}, ids: distributionOrWho,
@@ -70,7 +70,7 @@ func TestCLI(t *testing.T) {
 		{name: "topic_commas_spaces", args: []string{"list", "--topic", "distribution, who-did-it"}, ids: distributionOrWho},
 		{name: "topic_twice", args: []string{"list", "--topic", "distribution,distribution"}, ids: distribution,
 			outHas: []string{" · filter: topic distribution\n"}},
-		{name: "topic_on_root", args: []string{"--topic", "who-did-it,distribution"}, ids: distributionOrWho},
+		{name: "topic_on_root", stderr: explorerHint, args: []string{"--topic", "who-did-it,distribution"}, ids: distributionOrWho},
 		{name: "search", args: []string{"list", "--search", "caved"}, ids: []string{"lynton-not-caved-in", "lynton-not-caved"},
 			outHas: []string{` · filter: search "caved"` + "\n"}},
 		{name: "search_every_word", args: []string{"list", "--search", "grave PROPOSAL"},
@@ -84,7 +84,7 @@ func TestCLI(t *testing.T) {
 		{name: "combined", args: []string{"list", "--speaker", "north-korea", "--topic", "retaliation", "--search", "grave"},
 			ids:    []string{"nk-proposes-joint-inquiry", "nk-warns-grave-consequences", "nk-bear-in-mind"},
 			outHas: []string{` · filter: speaker North Korea, topic retaliation, search "grave"` + "\n"}},
-		{name: "combined_on_root", args: []string{"--speaker", "lynton", "--topic", "distribution"}, ids: lyntonDistribution},
+		{name: "combined_on_root", stderr: explorerHint, args: []string{"--speaker", "lynton", "--topic", "distribution"}, ids: lyntonDistribution},
 		{name: "combined_json", args: []string{"list", "--speaker", "lynton", "--topic", "distribution", "--format", "json"},
 			check: jsonIDs(4, lyntonDistribution...)},
 		{name: "no_match", args: []string{"list", "--speaker", "mccain", "--topic", "distribution"},
@@ -112,7 +112,7 @@ func TestCLI(t *testing.T) {
 
 		// Another annotation.
 		{name: "bridge_list", args: []string{"--claims", bridge, "list"}, golden: true},
-		{name: "bridge_bare", args: []string{"--claims", bridge},
+		{name: "bridge_bare", stderr: explorerHint, args: []string{"--claims", bridge},
 			ids: []string{"mayor-safe-open", "engineer-failed", "mayor-safe-again", "mayor-formality", "council-vote"}},
 		{name: "bridge_markdown", args: []string{"list", "--claims", bridge, "--format", "markdown"}, golden: true},
 		{name: "bridge_filtered", args: []string{"list", "--claims", bridge, "--speaker", "mayor", "--topic", "closure"},

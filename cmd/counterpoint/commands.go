@@ -39,12 +39,7 @@ film The Interview, and opens any other annotated the same way.`,
   counterpoint validate my-article/claims.yaml
   counterpoint --claims my-article/claims.yaml`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			// The explorer comes in a later release; until then the bare
-			// command prints the listing.
-			o.format = "text"
-			return runList(cmd, o)
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runRoot(cmd, o) },
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	pf := root.PersistentFlags()

@@ -186,3 +186,53 @@ func (m *Model) Exchange(c *Claim) Exchange {
 	})
 	return Exchange{Claims: claims, Relations: rels}
 }
+
+// Voiced returns the claims that the speaker makes or relays for others
+// (as reported_by) and that pass the filter, in article order. It is what a
+// reader means by "what KCNA said".
+func (m *Model) Voiced(s *Speaker, f Filter) []*Claim {
+	relayed := m.relayedBy[s]
+	if len(relayed) == 0 {
+		return m.ClaimsBy(s, f)
+	}
+	mt := f.compile()
+	own := m.bySpeaker[s]
+	out := make([]*Claim, 0, len(own)+len(relayed))
+	i, j := 0, 0
+	for i < len(own) || j < len(relayed) {
+		var c *Claim
+		switch {
+		case j == len(relayed) || (i < len(own) && own[i].Index < relayed[j].Index):
+			c = own[i]
+			i++
+		case i == len(own) || relayed[j].Index < own[i].Index:
+			c = relayed[j]
+			j++
+		default: // a speaker relaying itself: count the claim once
+			c = own[i]
+			i++
+			j++
+		}
+		if mt.match(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// VoicedCounts returns, for each speaker (indexed like Model.Speakers), how
+// many claims pass the filter that the speaker makes or relays.
+func (m *Model) VoicedCounts(f Filter) []int {
+	counts := make([]int, len(m.Speakers))
+	mt := f.compile()
+	for _, c := range m.Claims {
+		if c.Speaker == nil || !mt.match(c) {
+			continue
+		}
+		counts[c.Speaker.Index]++
+		if r := c.ReportedBy; r != nil && r != c.Speaker {
+			counts[r.Index]++
+		}
+	}
+	return counts
+}

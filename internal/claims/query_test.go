@@ -197,3 +197,37 @@ func TestSearchIgnoresApostrophes(t *testing.T) {
 		}
 	}
 }
+
+func TestVoicedMergesOwnAndRelayedClaims(t *testing.T) {
+	m := loadExchange(t)
+	agency, eve, dee := m.Speaker("agency"), m.Speaker("eve"), m.Speaker("dee")
+	if got := ids(m.Voiced(agency, Filter{})); got != "e1" {
+		t.Errorf("Voiced(agency) = %q, want e1", got)
+	}
+	if got := ids(m.Voiced(eve, Filter{})); got != "e1" {
+		t.Errorf("Voiced(eve) = %q, want e1", got)
+	}
+	if got := ids(m.Voiced(agency, Filter{Topics: []*Topic{m.Topic("tax")}})); got != "" {
+		t.Errorf("Voiced(agency, tax) = %q, want none", got)
+	}
+	if got := m.VoicedCounts(Filter{}); !equalInts(got, []int{2, 1, 1, 1, 1, 1}) {
+		t.Errorf("VoicedCounts = %v", got)
+	}
+	if got := m.VoicedCounts(Filter{Search: "safe"}); !equalInts(got, []int{0, 0, 0, 1, 1, 1}) {
+		t.Errorf("VoicedCounts(safe) = %v", got)
+	}
+
+	// A speaker who both speaks and relays: Dee relays Eve's claim too, and
+	// the merge keeps article order.
+	m.relayedBy[dee] = []*Claim{m.Claim("e1")}
+	if got := ids(m.Voiced(dee, Filter{})); got != "d1 e1" {
+		t.Errorf("Voiced(dee) = %q, want d1 e1", got)
+	}
+	m.relayedBy[dee] = []*Claim{m.Claim("a1")}
+	if got := ids(m.Voiced(dee, Filter{Search: "taxes bridge"})); got != "" {
+		t.Errorf("Voiced(dee, no match) = %q", got)
+	}
+	if got := ids(m.Voiced(dee, Filter{})); got != "a1 d1" {
+		t.Errorf("Voiced(dee) = %q, want a1 d1", got)
+	}
+}

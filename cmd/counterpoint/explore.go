@@ -1,0 +1,56 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"counterpoint/internal/tui"
+)
+
+// runRoot is bare counterpoint: the explorer on a terminal, the listing
+// otherwise (a pipe, a file, CI), with a word on how to open the explorer.
+func runRoot(cmd *cobra.Command, o *options) error {
+	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
+	if !isTerminal(in) || !isTerminal(out) {
+		o.format = "text"
+		if err := runList(cmd, o); err != nil {
+			return err
+		}
+		fmt.Fprint(cmd.ErrOrStderr(), explorerHint)
+		return nil
+	}
+	m, err := loadModel(o.claimsFile)
+	if err != nil {
+		return badInput(err)
+	}
+	sp, f, _, err := filterFrom(m, o)
+	if err != nil {
+		return err
+	}
+	p := tea.NewProgram(tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics}),
+		tea.WithContext(cmd.Context()), tea.WithInput(in), tea.WithOutput(out))
+	_, err = p.Run()
+	switch {
+	case err == nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
+		// Quit, or stopped by a signal: the terminal is restored either way.
+		return nil
+	case errors.Is(err, tea.ErrProgramPanic):
+		return errors.New("the explorer stopped on an internal error (reported above); the terminal has been restored")
+	}
+	return fmt.Errorf("explorer: %w", err)
+}
+
+// explorerHint follows the listing that bare counterpoint prints when it is
+// not run in a terminal. It goes to stderr, so that the listing in a file or
+// a pipe stays clean.
+const explorerHint = "counterpoint: not a terminal, so this is the listing; run counterpoint in a terminal to open the explorer.\n"
+
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
+}

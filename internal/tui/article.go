@@ -1,0 +1,337 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"counterpoint/internal/claims"
+	"counterpoint/internal/sanitize"
+)
+
+// The context view shows the article itself, scrolled to the selected
+// claim's passage and highlighting it; the passages of the same speaker are
+// marked more quietly, and a bar in the margin shows where every other
+// passage lies. n and p move from passage to passage; enter goes to the
+// passage's claim.
+
+// articleText is the article made safe to draw: each paragraph sanitised,
+// with every claim's passage mapped into the sanitised text. It is built once
+// per model, since sanitising can change lengths (an escape character
+// becomes "␛", an invisible one "<U+200B>").
+type articleText struct {
+	text    string
+	paras   []span // each non-empty line of the article: a paragraph
+	spans   []span // by claim index: the passage in text
+	starts  []int  // claim indexes ordered by where their passage starts
+	longest int    // the longest passage, in bytes of text
+}
+
+func buildArticle(cm *claims.Model) *articleText {
+	src := cm.Article.Text
+	// Offsets to carry into the sanitised text: every passage's ends.
+	var cuts []int
+	for _, c := range cm.Claims {
+		cuts = append(cuts, c.Span.Start, c.Span.End)
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	mapped := make(map[int]int, len(cuts))
+
+	var b strings.Builder
+	a := &articleText{}
+	ci := 0
+	for ls := 0; ls <= len(src); {
+		le := strings.IndexByte(src[ls:], '\n')
+		next := 0
+		if le < 0 {
+			le, next = len(src), len(src)+1
+		} else {
+			le += ls
+			next = le + 1
+		}
+		body := strings.TrimRight(src[ls:le], "\r")
+		if body != "" {
+			if len(a.paras) > 0 {
+				b.WriteByte('\n')
+			}
+			pstart := b.Len()
+			pos := ls
+			end := ls + len(body)
+			for ci < len(cuts) && cuts[ci] < next {
+				cut := min(max(cuts[ci], ls), end)
+				b.WriteString(sanitize.Line(src[pos:cut]))
+				pos = cut
+				mapped[cuts[ci]] = b.Len()
+				ci++
+			}
+			b.WriteString(sanitize.Line(src[pos:end]))
+			a.paras = append(a.paras, span{pstart, b.Len()})
+		} else {
+			for ci < len(cuts) && cuts[ci] < next {
+				mapped[cuts[ci]] = b.Len()
+				ci++
+			}
+		}
+		ls = next
+	}
+	a.text = b.String()
+	a.spans = make([]span, len(cm.Claims))
+	a.starts = make([]int, len(cm.Claims))
+	for i, c := range cm.Claims {
+		a.spans[i] = span{mapped[c.Span.Start], mapped[c.Span.End]}
+		a.starts[i] = i
+		a.longest = max(a.longest, a.spans[i].end-a.spans[i].start)
+	}
+	slices.SortStableFunc(a.starts, func(x, y int) int { return a.spans[x].start - a.spans[y].start })
+	return a
+}
+
+// artLine is one line of the wrapped article.
+type artLine struct {
+	span
+	para int // the paragraph's number on its first line, else 0
+}
+
+type articleState struct {
+	cur   int // the claim whose passage is highlighted (index in Model.Claims)
+	top   int
+	lines []artLine // wrapped to width
+	width int       // the width lines were wrapped to
+}
+
+func (m *Model) articleWidth() int { return max(m.lay.Body.W-2-articleGutter-1, 10) }
+
+const articleGutter = 6 // "¶12 ▎"
+
+// rewrapArticle wraps the article to the body's width, if that changed.
+func (m *Model) rewrapArticle() {
+	w := m.articleWidth()
+	if m.article.width == w && m.article.lines != nil {
+		return
+	}
+	a := m.art
+	var lines []artLine
+	for i, p := range a.paras {
+		if i > 0 {
+			lines = append(lines, artLine{span{-1, -1}, 0})
+		}
+		for j, sp := range wrapSpans(a.text[p.start:p.end], w) {
+			l := artLine{span{p.start + sp.start, p.start + sp.end}, 0}
+			if j == 0 {
+				l.para = i + 1
+			}
+			lines = append(lines, l)
+		}
+	}
+	m.article.lines, m.article.width = lines, w
+}
+
+func (m *Model) openArticle() {
+	c := m.Selected()
+	if c == nil {
+		return
+	}
+	m.view = viewContext
+	m.article.cur = c.Index
+	m.rewrapArticle()
+	m.showPassage()
+}
+
+// lineOf returns the wrapped line holding sanitised offset off.
+func (m *Model) lineOf(off int) int {
+	for i, l := range m.article.lines {
+		if l.start >= 0 && off >= l.start && off <= l.end {
+			return i
+		}
+	}
+	return 0
+}
+
+// showPassage scrolls the highlighted passage to a third of the way down.
+func (m *Model) showPassage() {
+	if m.article.cur >= len(m.art.spans) {
+		return
+	}
+	line := m.lineOf(m.art.spans[m.article.cur].start)
+	m.article.top = max(line-(m.lay.Body.H-2)/3, 0)
+	m.clampScroll()
+}
+
+func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	a := &m.article
+	page := max(m.lay.Body.H-3, 1)
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Close, k.Context):
+		m.view = viewPanes
+	case key.Matches(msg, k.Up):
+		a.top--
+	case key.Matches(msg, k.Down):
+		a.top++
+	case key.Matches(msg, k.PageUp):
+		a.top -= page
+	case key.Matches(msg, k.PageDown):
+		a.top += page
+	case key.Matches(msg, k.Home):
+		a.top = 0
+	case key.Matches(msg, k.End):
+		a.top = len(a.lines)
+	case key.Matches(msg, k.NextPassage):
+		m.stepPassage(+1)
+	case key.Matches(msg, k.PrevPassage):
+		m.stepPassage(-1)
+	case key.Matches(msg, k.Open):
+		if a.cur < len(m.cm.Claims) {
+			m.goToClaim(m.cm.Claims[a.cur])
+		}
+	}
+	m.clampScroll()
+	return nil
+}
+
+// stepPassage highlights the next or previous passage in the article.
+func (m *Model) stepPassage(d int) {
+	order := m.art.starts
+	if len(order) == 0 {
+		return
+	}
+	i := slices.Index(order, m.article.cur)
+	m.article.cur = order[clamp(i+d, 0, len(order)-1)]
+	m.showPassage()
+}
+
+// passagesOn returns the claims whose passages touch wrapped line i, in
+// the order their passages start.
+func (m Model) passagesOn(i int) []int {
+	l := m.article.lines[i]
+	if l.start < 0 {
+		return nil
+	}
+	a := m.art
+	// The passages starting before the line's end, going back no further
+	// than the longest passage could reach.
+	hi, _ := slices.BinarySearchFunc(a.starts, l.end, func(ci, off int) int { return a.spans[ci].start - off })
+	lo := hi
+	for lo > 0 && a.spans[a.starts[lo-1]].start+a.longest > l.start {
+		lo--
+	}
+	var out []int
+	for _, ci := range a.starts[lo:hi] {
+		if sp := a.spans[ci]; sp.end > l.start || (sp.start == sp.end && sp.start == l.start) {
+			out = append(out, ci)
+		}
+	}
+	return out
+}
+
+// articleClick highlights the passage clicked on; a click on the passage
+// already highlighted goes to its claim.
+func (m *Model) articleClick(ms tea.Mouse) {
+	b := m.lay.Body
+	if !b.contains(ms.X, ms.Y) || ms.Y == b.Y || ms.Y == b.Y+b.H-1 {
+		return
+	}
+	i := m.article.top + ms.Y - b.Y - 1
+	if i < 0 || i >= len(m.article.lines) {
+		return
+	}
+	on := m.passagesOn(i)
+	if len(on) == 0 {
+		return
+	}
+	if slices.Contains(on, m.article.cur) {
+		m.goToClaim(m.cm.Claims[m.article.cur])
+		return
+	}
+	m.article.cur = on[0]
+}
+
+func (m Model) viewArticle() string {
+	st := m.styles
+	b := m.lay.Body
+	a := m.article
+	h := b.H - 2
+	top := min(a.top, max(len(a.lines)-h, 0))
+	end := min(top+h, len(a.lines))
+	var cur *claims.Claim
+	if a.cur < len(m.cm.Claims) {
+		cur = m.cm.Claims[a.cur]
+	}
+	out := make([]string, 0, h)
+	for i := top; i < end; i++ {
+		out = append(out, m.articleLine(i, cur))
+	}
+	title := st.PaneTitle.Render("Article")
+	if cur != nil {
+		title += st.Dim.Render(fmt.Sprintf(" · ¶%d · %s", cur.Paragraph, sanitize.Line(cur.Speaker.Name)))
+	}
+	title += st.Dim.Render(scrollNote(top, end, len(a.lines)))
+	return st.box(title, out, b.W, b.H, true)
+}
+
+// articleLine draws wrapped line i: the paragraph number, a bar where a
+// passage lies, and the text with the passages marked.
+func (m Model) articleLine(i int, cur *claims.Claim) string {
+	st := m.styles
+	l := m.article.lines[i]
+	if l.start < 0 {
+		return ""
+	}
+	gutter := "     "
+	if l.para > 0 {
+		gutter = fmt.Sprintf("%-5s", fmt.Sprintf("¶%d", l.para))
+	}
+	bar := " "
+	on := m.passagesOn(i)
+	text := m.art.text[l.start:l.end]
+	// Each byte takes the style of the most important passage over it: the
+	// selected one, then the same speaker's, then anyone's.
+	level := make([]uint8, len(text))
+	for _, ci := range on {
+		c := m.cm.Claims[ci]
+		lv := uint8(1)
+		switch {
+		case c == cur:
+			lv = 3
+		case cur != nil && m.voices(cur.Speaker, c):
+			lv = 2
+		}
+		sp := m.art.spans[ci]
+		for o := max(sp.start, l.start); o < min(sp.end, l.end); o++ {
+			level[o-l.start] = max(level[o-l.start], lv)
+		}
+	}
+	var runs []run
+	for pos := 0; pos < len(level); {
+		j := pos + 1
+		for j < len(level) && level[j] == level[pos] {
+			j++
+		}
+		runs = append(runs, run{j, m.levelStyle(level[pos])})
+		pos = j
+	}
+	switch {
+	case cur != nil && slices.Contains(on, cur.Index):
+		bar = st.FocusEdge.Render("▌")
+	case len(on) > 0:
+		bar = st.Faint.Render("▏")
+	}
+	return st.Dim.Render(gutter) + bar + m.styleSpan(text, runs, span{0, len(text)})
+}
+
+func (m Model) levelStyle(level uint8) lipgloss.Style {
+	switch level {
+	case 3:
+		return m.styles.Passage
+	case 2:
+		return m.styles.Quiet
+	}
+	return m.styles.Quote
+}

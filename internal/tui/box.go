@@ -1,0 +1,130 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// box draws a pane of exactly w×h cells: a rounded border with the title in
+// its top edge, and the lines inside, padded or cut to fit. Lines wider than
+// the inside are cut with "…", so a caller that must not lose text wraps it
+// first (see wrap).
+func (s Styles) box(title string, lines []string, w, h int, focused bool) string {
+	if w < 2 || h < 2 {
+		return blank(w, h)
+	}
+	edge := s.Border
+	if focused {
+		edge = s.FocusEdge
+	}
+	inner := w - 2
+	var b strings.Builder
+	b.Grow((w + 8) * h)
+
+	// ╭ Title ────╮
+	title = ansi.Truncate(title, max(inner-2, 0), "…")
+	tw := ansi.StringWidth(title)
+	if tw > 0 {
+		b.WriteString(edge.Render("╭ "))
+		b.WriteString(title)
+		b.WriteString(edge.Render(" " + strings.Repeat("─", max(inner-tw-2, 0)) + "╮"))
+	} else {
+		b.WriteString(edge.Render("╭" + strings.Repeat("─", inner) + "╮"))
+	}
+	side := edge.Render("│")
+	for i := range h - 2 {
+		b.WriteByte('\n')
+		b.WriteString(side)
+		line := ""
+		if i < len(lines) {
+			line = lines[i]
+		}
+		b.WriteString(fit(line, inner))
+		b.WriteString(side)
+	}
+	b.WriteByte('\n')
+	b.WriteString(edge.Render("╰" + strings.Repeat("─", inner) + "╯"))
+	return b.String()
+}
+
+// fit pads a (possibly styled) line with spaces to exactly w cells, or cuts
+// it with "…" when it is wider.
+func fit(line string, w int) string {
+	lw := ansi.StringWidth(line)
+	if lw > w {
+		line = ansi.Truncate(line, w, "…")
+		lw = ansi.StringWidth(line)
+	}
+	return line + strings.Repeat(" ", max(w-lw, 0))
+}
+
+// blank is an empty block of w×h cells.
+func blank(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	row := strings.Repeat(" ", w)
+	rows := make([]string, h)
+	for i := range rows {
+		rows[i] = row
+	}
+	return strings.Join(rows, "\n")
+}
+
+// wrap breaks styled text into lines of at most w cells, at spaces where it
+// can and inside a word only when the word alone is wider than w: the text is
+// never cut off.
+func wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+}
+
+// indent wraps s to w cells and prefixes every line with pad, so that the
+// text hangs under the first line.
+func indent(s, pad string, w int) []string {
+	lines := wrap(s, w-ansi.StringWidth(pad))
+	for i := range lines {
+		lines[i] = pad + lines[i]
+	}
+	return lines
+}
+
+// hjoin sets blocks of equal height side by side.
+func hjoin(blocks ...string) string {
+	split := make([][]string, len(blocks))
+	rows := 0
+	for i, b := range blocks {
+		split[i] = strings.Split(b, "\n")
+		rows = max(rows, len(split[i]))
+	}
+	var b strings.Builder
+	for r := range rows {
+		if r > 0 {
+			b.WriteByte('\n')
+		}
+		for _, lines := range split {
+			if r < len(lines) {
+				b.WriteString(lines[r])
+			}
+		}
+	}
+	return b.String()
+}
+
+// window returns the part of a list of n rows that a pane of h rows shows,
+// keeping cur in sight and moving top as little as possible.
+func window(top, cur, n, h int) int {
+	if h <= 0 || n <= h {
+		return 0
+	}
+	if cur < top {
+		top = cur
+	}
+	if cur >= top+h {
+		top = cur - h + 1
+	}
+	return clamp(top, 0, n-h)
+}

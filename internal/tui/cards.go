@@ -1,0 +1,116 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"counterpoint/internal/claims"
+	"counterpoint/internal/export"
+	"counterpoint/internal/sanitize"
+)
+
+// kindMeaning says in plain words what each kind of answer does.
+var kindMeaning = map[string]string{
+	"rebuts":      "argues the other is wrong",
+	"denies":      "says it did not happen",
+	"contradicts": "states the opposite fact",
+	"qualifies":   "adds a limit or a caveat",
+	"supports":    "backs the other up",
+	"responds":    "answers without taking a side",
+}
+
+// explicitWords says whether the article shows the answer.
+func explicitWords(r *claims.Relation) string {
+	if r.Explicit {
+		return "explicit reply"
+	}
+	return "inferred by the annotator"
+}
+
+// claimLines renders a statement for a card or the thread: the speaker in
+// capitals with where and when, the words, then mode, paragraph and
+// intermediary, then the annotator's summary.
+func (m Model) claimLines(c *claims.Claim, w int) []string {
+	st := m.styles
+	var head rich
+	head.add(sanitize.Line(strings.ToUpper(c.Speaker.Name)), st.Speaker)
+	if cs := export.Circumstances(c); cs != "" {
+		head.add(" · "+sanitize.Line(cs), st.Dim)
+	}
+	lines := m.lines(&head, w)
+
+	base := st.Quote
+	if c.Mode != claims.ModeQuote {
+		base = st.Paraphrase
+	}
+	lines = append(lines, m.lines(new(rich).add(sanitize.Line(export.Words(c)), base), w)...)
+
+	meta := fmt.Sprintf("%s · ¶%d", c.Mode, c.Paragraph)
+	if c.ReportedBy != nil {
+		meta += " · via " + c.ReportedBy.Name
+	}
+	lines = append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Meta), w)...)
+	if c.Summary != "" {
+		lines = append(lines, m.lines(new(rich).add("in short: "+sanitize.Line(c.Summary), st.Dim), w)...)
+	}
+	return lines
+}
+
+// statementCard is the left half of the comparison.
+func (m Model) statementCard(w int) (string, []string) {
+	c := m.Selected()
+	if c == nil {
+		return "Statement", []string{m.styles.Dim.Render(m.emptyReason())}
+	}
+	return "Statement", m.claimLines(c, w)
+}
+
+// answerCard is the right half: the answer shown, or what the statement
+// answers, with the kind of answer in plain words.
+func (m Model) answerCard(w int) (string, []string) {
+	st := m.styles
+	c := m.Selected()
+	if c == nil {
+		return "Answers", nil
+	}
+	ls := m.links()
+	if len(ls) == 0 {
+		return "Answers", m.lines(new(rich).add("Unanswered: nothing in the article answers this statement, and it answers none.", st.Unanswered), w)
+	}
+	l := ls[m.link]
+	r := l.rel
+	in := len(m.cm.AnswersTo(c))
+	var title string
+	var sentence rich
+	kind := st.kind(r.Kind)
+	if l.incoming {
+		title = fmt.Sprintf("Answered by · %d of %d", m.link+1, in)
+		sentence.add(sanitize.Line(r.From.Speaker.Name), st.Speaker).add(" ", st.Quote).
+			add(export.Active(r.Kind), kind).add(" this statement", st.Quote)
+	} else {
+		title = fmt.Sprintf("What it answers · %d of %d", m.link-in+1, len(ls)-in)
+		sentence.add("This statement ", st.Quote).add(export.Active(r.Kind), kind).add(" ", st.Quote).
+			add(sanitize.Line(r.To.Speaker.Name), st.Speaker)
+	}
+	lines := m.lines(&sentence, w)
+	lines = append(lines, m.lines(new(rich).add(kindMeaning[r.Kind]+" · "+explicitWords(r), st.Dim), w)...)
+	lines = append(lines, "")
+	lines = append(lines, m.claimLines(l.other(), w)...)
+	if r.Note != "" {
+		lines = append(lines, m.lines(new(rich).add("note: "+sanitize.Line(r.Note), st.Dim), w)...)
+	}
+	return title, lines
+}
+
+// emptyReason explains an empty claims pane.
+func (m Model) emptyReason() string {
+	switch {
+	case len(m.order) == 0:
+		return "This annotation has no speakers."
+	case m.searchMode():
+		return "No claim holds every word searched for. Esc clears the search."
+	case m.filtered():
+		return "Nothing by " + sanitize.Line(m.order[m.sel].Name) + " under this filter. Esc clears it."
+	}
+	return "No claims."
+}

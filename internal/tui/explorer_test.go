@@ -1,0 +1,567 @@
+package tui
+
+import (
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"counterpoint/internal/claims"
+)
+
+func claimIDs(cs []*claims.Claim) string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return strings.Join(ids, " ")
+}
+
+func TestSpeakersPrincipalFirstWithCounts(t *testing.T) {
+	m := open(t, 80, 24)
+	var got []string
+	for i, s := range m.order {
+		got = append(got, fmt.Sprintf("%s=%d", s.ID, m.counts[i]))
+	}
+	want := "lynton=8 obama=5 white-house-official=1 north-korea=8 kcna=5 mccain=1 james-lewis=1 hackers=1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("speakers:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	if m.split != 5 {
+		t.Errorf("others begin at %d, want 5 (after KCNA, which relays North Korea)", m.split)
+	}
+	if s := screen(m); !strings.Contains(s, "── others ──") || !strings.Contains(s, "KCNA             ↻5") {
+		t.Errorf("speakers pane:\n%s", s)
+	}
+	if m.SelectedSpeaker().ID != "lynton" || m.Selected().ID != "lynton-not-caved-in" {
+		t.Errorf("opens on %s / %s", m.SelectedSpeaker().ID, m.Selected().ID)
+	}
+}
+
+func TestArrowsAndVimKeysMoveTheSelection(t *testing.T) {
+	for _, keys := range [][]string{{"down", "down", "right"}, {"j", "j", "l"}} {
+		m := open(t, 80, 24)
+		m = press(m, keys[0], keys[1])
+		if m.Selected().ID != "lynton-sequence-of-events" {
+			t.Errorf("%v: after two downs: %s", keys, m.Selected().ID)
+		}
+		m = press(m, keys[2])
+		if m.SelectedSpeaker().ID != "obama" || m.Selected().ID != "obama-mistake" {
+			t.Errorf("%v: next speaker: %s / %s", keys, m.SelectedSpeaker().ID, m.Selected().ID)
+		}
+		if got := claimIDs(m.list); got != "obama-mistake obama-talked-to-me-first obama-dismisses-consultation obama-contact-about-hack obama-proportional-response" {
+			t.Errorf("Obama's claims in article order: %s", got)
+		}
+	}
+	m := open(t, 80, 24)
+	m = press(m, "left", "up", "k", "h")
+	if m.SelectedSpeaker().ID != "lynton" || m.Selected().ID != "lynton-not-caved-in" {
+		t.Errorf("moving before the first stays put: %s / %s", m.SelectedSpeaker().ID, m.Selected().ID)
+	}
+	m = press(m, "G")
+	if m.Selected().ID != "lynton-disappointed" {
+		t.Errorf("G: %s", m.Selected().ID)
+	}
+	m = press(m, "g")
+	if m.Selected().ID != "lynton-not-caved-in" {
+		t.Errorf("g: %s", m.Selected().ID)
+	}
+}
+
+func TestKCNAListsWhatItRelays(t *testing.T) {
+	m := open(t, 80, 24)
+	m = press(m, "right", "right", "right", "right")
+	if m.SelectedSpeaker().ID != "kcna" {
+		t.Fatalf("selected %s", m.SelectedSpeaker().ID)
+	}
+	if got := claimIDs(m.list); got != "nk-groundless-allegations nk-no-tortures nk-warns-grave-consequences nk-never-tolerate nk-bear-in-mind" {
+		t.Errorf("KCNA relays: %s", got)
+	}
+	s := screen(m)
+	for _, want := range []string{"KCNA · relays 5 claims", "NORTH KOREA", "via KCNA"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("screen lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func TestBadgesSayHowAClaimStands(t *testing.T) {
+	m := open(t, 80, 24)
+	cases := map[string]string{
+		"lynton-reached-out":          "↳ ⇄ 3", // answers Obama, answered three times
+		"lynton-not-caved-in":         "↳ unanswered",
+		"obama-mistake":               "⇄ 5",
+		"obama-proportional-response": "⇄ 3",
+		"mccain-act-of-war":           "⇄ 1",
+		"nk-demands-joint-inquiry":    "unanswered",
+	}
+	for id, want := range cases {
+		if got := m.badge(m.cm.Claim(id)); got != want {
+			t.Errorf("badge(%s) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+func TestComparisonStepsThroughAnswersAndWhatItAnswers(t *testing.T) {
+	m := selectClaim(t, open(t, 140, 45), "lynton-reached-out")
+	var seen []string
+	for range 5 {
+		ls := m.links()
+		l := ls[m.link]
+		seen = append(seen, fmt.Sprintf("%v:%s:%s", l.incoming, l.rel.Kind, l.other().ID))
+		m = press(m, "]")
+	}
+	want := []string{
+		"true:denies:obama-dismisses-consultation",
+		"true:qualifies:obama-contact-about-hack",
+		"true:denies:white-house-categorically-incorrect",
+		"false:contradicts:obama-talked-to-me-first",
+		"false:contradicts:obama-talked-to-me-first", // ] at the last answer stays
+	}
+	if !slices.Equal(seen, want) {
+		t.Errorf("answers stepped:\n got %q\nwant %q", seen, want)
+	}
+	s := screen(m)
+	for _, w := range []string{"What it answers · 1 of 1", "This statement contradicts Barack Obama",
+		"states the opposite fact · explicit reply", "“I did reach out to senior folks at the White House."} {
+		if !strings.Contains(s, w) {
+			t.Errorf("screen lacks %q:\n%s", w, s)
+		}
+	}
+	m = press(m, "[", "[")
+	if s := screen(m); !strings.Contains(s, "Answered by · 2 of 3") || !strings.Contains(s, "Barack Obama qualifies this statement") {
+		t.Errorf("after [ [:\n%s", s)
+	}
+}
+
+func TestFollowBackAndForward(t *testing.T) {
+	m := selectClaim(t, open(t, 80, 24), "lynton-reached-out")
+	m = press(m, "]", "]") // the White House official's denial
+	m = press(m, "enter")
+	if m.Selected().ID != "white-house-categorically-incorrect" || m.SelectedSpeaker().ID != "white-house-official" {
+		t.Fatalf("follow: %s / %s", m.SelectedSpeaker().ID, m.Selected().ID)
+	}
+	m = press(m, "enter") // its first link: it denies Lynton
+	if m.Selected().ID != "lynton-reached-out" {
+		t.Fatalf("follow again: %s", m.Selected().ID)
+	}
+	m = press(m, "backspace")
+	if m.Selected().ID != "white-house-categorically-incorrect" {
+		t.Errorf("back: %s", m.Selected().ID)
+	}
+	m = press(m, "b")
+	if m.Selected().ID != "lynton-reached-out" || m.link != 2 {
+		t.Errorf("back to the start: %s, answer %d (want the third answer shown again)", m.Selected().ID, m.link)
+	}
+	m = press(m, "f")
+	if m.Selected().ID != "white-house-categorically-incorrect" {
+		t.Errorf("forward: %s", m.Selected().ID)
+	}
+	m = press(m, "f", "f")
+	if m.Selected().ID != "lynton-reached-out" || len(m.fwd) != 0 {
+		t.Errorf("forward to the end: %s, %d ahead", m.Selected().ID, len(m.fwd))
+	}
+}
+
+func TestFollowOutOfTheFilterClearsIt(t *testing.T) {
+	cm := bundled(t)
+	opt := Options{Speaker: cm.Speaker("obama"), Topics: []*claims.Topic{cm.Topic("who-did-it")}}
+	m := open(t, 80, 24, opt)
+	if m.Selected().ID != "obama-proportional-response" {
+		t.Fatalf("opens on %s", m.Selected().ID)
+	}
+	// The second answer, North Korea's denial, is about who did it too.
+	m = press(m, "]", "enter")
+	if m.Selected().ID != "nk-groundless-allegations" || len(m.filter.Topics) != 1 || m.status != "" {
+		t.Errorf("follow within the filter: %s, filter %v, status %q", m.Selected().ID, m.filter.Topics, m.status)
+	}
+	// The first, James Lewis's, is only about retaliation: following it
+	// clears the filter, and says so.
+	m = open(t, 80, 24, opt)
+	m = press(m, "enter")
+	if m.Selected().ID != "lewis-covert-options" || m.SelectedSpeaker().ID != "james-lewis" {
+		t.Errorf("follow out of the filter: %s / %s", m.SelectedSpeaker().ID, m.Selected().ID)
+	}
+	if m.filtered() {
+		t.Errorf("filter kept: %v", m.filter)
+	}
+	if !strings.Contains(screen(m), "filter cleared to show that claim") {
+		t.Errorf("no word of the cleared filter:\n%s", screen(m))
+	}
+}
+
+func TestTopicPickerFiltersEveryPane(t *testing.T) {
+	m := open(t, 80, 24)
+	m = press(m, "t")
+	if m.view != viewTopics {
+		t.Fatal("t does not open the picker")
+	}
+	m = press(m, "down", "down", "space") // row 2: white house consulted?
+	if got := m.topicSummary(); got != "white house consulted?" {
+		t.Errorf("topics: %q", got)
+	}
+	want := "lynton=2 obama=3 white-house-official=1 north-korea=0 kcna=0 mccain=0 james-lewis=0 hackers=0"
+	var got []string
+	for i, s := range m.order {
+		got = append(got, fmt.Sprintf("%s=%d", s.ID, m.counts[i]))
+	}
+	if strings.Join(got, " ") != want {
+		t.Errorf("counts:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	if ids := claimIDs(m.list); ids != "lynton-reached-out lynton-sequence-of-events" {
+		t.Errorf("Lynton under the filter: %s", ids)
+	}
+	m = press(m, "down", "down", "down", "x") // row 5: joint inquiry, as well
+	if got := m.topicSummary(); got != "white house consulted?, joint inquiry" {
+		t.Errorf("topics: %q", got)
+	}
+	if m.counts[3] != 6 {
+		t.Errorf("North Korea under either topic: %d, want 6", m.counts[3])
+	}
+	m = press(m, "enter")
+	if m.view != viewPanes {
+		t.Fatal("enter does not close the picker")
+	}
+	s := screen(m)
+	if !strings.Contains(s, "topics: white house consulted?, joint inquiry · 12 claims · esc clears") {
+		t.Errorf("filter line:\n%s", s)
+	}
+	// Dimmed, not hidden: McCain is still listed with 0.
+	if !strings.Contains(s, "John McCain") && !strings.Contains(s, "Speakers ↓") {
+		t.Errorf("speakers pane:\n%s", s)
+	}
+	m = press(m, "esc")
+	if m.filtered() || m.counts[0] != 8 {
+		t.Errorf("esc leaves filter %v, counts %v", m.filter, m.counts)
+	}
+	m = press(m, "t", "down", "space", "a")
+	if m.filtered() {
+		t.Error("a in the picker does not clear the topics")
+	}
+}
+
+func TestSpeakerWithNothingUnderTheFilterIsDimmedNotHidden(t *testing.T) {
+	cm := bundled(t)
+	m := open(t, 140, 45, Options{Topics: []*claims.Topic{cm.Topic("joint-inquiry")}})
+	if m.SelectedSpeaker().ID != "north-korea" {
+		t.Errorf("opens on the first speaker with a claim under the filter, got %s", m.SelectedSpeaker().ID)
+	}
+	if !strings.Contains(screen(m), "John McCain           0") {
+		t.Errorf("McCain is not listed with 0:\n%s", screen(m))
+	}
+	m = press(m, "left", "left", "left")
+	if m.SelectedSpeaker().ID != "lynton" || len(m.list) != 0 {
+		t.Errorf("Lynton under joint-inquiry: %s, %d claims", m.SelectedSpeaker().ID, len(m.list))
+	}
+	if s := screen(m); !strings.Contains(s, "Nothing by Michael Lynton under this filter. Esc clears it.") {
+		t.Errorf("empty pane:\n%s", s)
+	}
+}
+
+func TestSearchAcrossSpeakersHighlightsMatches(t *testing.T) {
+	m := open(t, 140, 45)
+	m = press(m, "/", "white house")
+	if !m.searching {
+		t.Fatal("/ does not start a search")
+	}
+	want := claimIDs(m.cm.Select(claims.Filter{Search: "white house"}))
+	if got := claimIDs(m.list); got != want || len(m.list) < 4 {
+		t.Errorf("results: %s, want %s", got, want)
+	}
+	speakers := map[string]bool{}
+	for _, c := range m.list {
+		speakers[c.Speaker.ID] = true
+	}
+	if len(speakers) < 3 {
+		t.Errorf("results from %d speakers; the words are said by Lynton, Obama and the White House", len(speakers))
+	}
+	for _, c := range m.list {
+		if !strings.Contains(strings.ToLower(c.Text+" "+c.Summary), "white") {
+			t.Errorf("result %s does not hold the words", c.ID)
+		}
+	}
+	n := len(m.list)
+	m = press(m, "enter")
+	if m.searching || len(m.list) != n || m.Focused() != FocusClaims {
+		t.Errorf("enter keeps the search: searching=%v, %d results, focus %v", m.searching, len(m.list), m.Focused())
+	}
+	frame := m.render()
+	if !strings.Contains(frame, m.styles.Match.Render("White")) && !strings.Contains(frame, m.styles.Match.Render("white")) {
+		t.Errorf("matches are not highlighted")
+	}
+	s := screen(m)
+	if !strings.Contains(s, "search: white house · topics: [all] · ") {
+		t.Errorf("filter line:\n%s", s)
+	}
+	// Moving through results moves the speaker with them.
+	m = press(m, "G")
+	if last := m.list[len(m.list)-1]; m.SelectedSpeaker() != last.Speaker {
+		t.Errorf("speaker %s for %s", m.SelectedSpeaker().ID, last.ID)
+	}
+	m = press(m, "esc")
+	if m.filtered() || m.searchMode() {
+		t.Error("esc does not clear the search")
+	}
+	m = press(m, "/", "caved", "esc")
+	if m.filtered() || m.searching {
+		t.Error("esc while typing does not cancel the search")
+	}
+	m = press(m, "/", "zzzz", "enter")
+	if s := screen(m); len(m.list) != 0 || !strings.Contains(s, "No claim holds every word searched for.") {
+		t.Errorf("no results:\n%s", s)
+	}
+}
+
+func TestContextShowsThePassageAndGoesBack(t *testing.T) {
+	m := selectClaim(t, open(t, 80, 24), "lynton-reached-out")
+	m = press(m, "c")
+	if m.view != viewContext {
+		t.Fatal("c does not open the article")
+	}
+	c := m.cm.Claim("lynton-reached-out")
+	sp := m.art.spans[c.Index]
+	if got := m.art.text[sp.start:sp.end]; got != c.Passage() {
+		t.Errorf("passage in the drawn article: %q", got)
+	}
+	s := screen(m)
+	if !strings.Contains(s, "Article · ¶7 · Michael Lynton") || !strings.Contains(s, "¶7   ▌But in direct contradiction") {
+		t.Errorf("article:\n%s", s)
+	}
+	frame := m.render()
+	if !strings.Contains(frame, m.styles.Passage.Render("I did")) {
+		t.Errorf("the passage is not highlighted")
+	}
+	m = press(m, "n")
+	if got := m.cm.Claims[m.article.cur].ID; got != "lynton-sequence-of-events" {
+		t.Errorf("n: %s", got)
+	}
+	m = press(m, "p", "p")
+	if got := m.cm.Claims[m.article.cur].ID; got != "obama-talked-to-me-first" {
+		t.Errorf("p p: %s", got)
+	}
+	m = press(m, "enter")
+	if m.view != viewPanes || m.Selected().ID != "obama-talked-to-me-first" {
+		t.Errorf("enter: view %v, %s", m.view, m.Selected().ID)
+	}
+	m = press(m, "backspace")
+	if m.Selected().ID != "lynton-reached-out" {
+		t.Errorf("back from the article's jump: %s", m.Selected().ID)
+	}
+	m = press(m, "c", "esc")
+	if m.view != viewPanes || m.Selected().ID != "lynton-reached-out" {
+		t.Error("esc does not close the article")
+	}
+}
+
+func TestExchangeIsOneThreadInArticleOrder(t *testing.T) {
+	m := selectClaim(t, open(t, 140, 45), "lynton-reached-out")
+	m = press(m, "x")
+	if m.view != viewThread {
+		t.Fatal("x does not open the exchange")
+	}
+	if got := claimIDs(m.thread.ex.Claims); got != "obama-talked-to-me-first lynton-reached-out obama-dismisses-consultation obama-contact-about-hack white-house-categorically-incorrect" {
+		t.Errorf("exchange: %s", got)
+	}
+	s := screen(m)
+	for _, w := range []string{
+		"Exchange · 5 statements · 5 answers",
+		"¶6  Barack Obama · opens",
+		"▸ ¶7  Michael Lynton contradicts Barack Obama (¶6) · explicit reply",
+		"¶16 Barack Obama denies Michael Lynton (¶7) · explicit reply",
+		"¶18 White House official denies Michael Lynton (¶7) · explicit reply",
+		"White House official supports Barack Obama (¶16) · inferred by the annotator",
+	} {
+		if !strings.Contains(s, w) {
+			t.Errorf("thread lacks %q:\n%s", w, s)
+		}
+	}
+	m = press(m, "down", "down", "enter")
+	if m.view != viewPanes || m.Selected().ID != "obama-contact-about-hack" {
+		t.Errorf("enter in the thread: %v %s", m.view, m.Selected().ID)
+	}
+}
+
+func TestCopyPutsTheAttributedQuoteOnTheClipboard(t *testing.T) {
+	m := selectClaim(t, open(t, 80, 24), "lynton-reached-out")
+	next, cmd := m.Update(keyMsg("y"))
+	m = next.(Model)
+	if cmd == nil {
+		t.Fatal("y gives no command")
+	}
+	want := "“I did reach out to senior folks at the White House. The White House was certainly aware of the situation.” — Michael Lynton"
+	if got := citation(m.Selected()); got != want {
+		t.Errorf("citation:\n got %s\nwant %s", got, want)
+	}
+	if got := fmt.Sprint(cmd()); !strings.Contains(got, "I did reach out") {
+		t.Errorf("clipboard message %q", got)
+	}
+	if !strings.Contains(screen(m), "copied: “I did reach out") {
+		t.Errorf("no word that it was copied:\n%s", screen(m))
+	}
+	m = selectClaim(t, m, "obama-contact-about-hack")
+	if got := citation(m.Selected()); got != "(paraphrase) The studio had been in contact about the fact it was being hacked but did not mention cancelling the film. — Barack Obama, CNN interview" {
+		t.Errorf("paraphrase citation: %s", got)
+	}
+	m = selectClaim(t, m, "nk-never-tolerate")
+	if got := citation(m.Selected()); !strings.HasSuffix(got, "— North Korea, via KCNA") {
+		t.Errorf("relayed citation: %s", got)
+	}
+}
+
+func TestTabMovesFocusAndPagingScrollsTheFocusedPane(t *testing.T) {
+	m := open(t, 80, 24)
+	for _, want := range []Focus{FocusClaims, FocusStatement, FocusAnswer, FocusSpeakers} {
+		m = press(m, "tab")
+		if m.Focused() != want {
+			t.Fatalf("tab: focus %v, want %v", m.Focused(), want)
+		}
+	}
+	m = press(m, "shift+tab")
+	if m.Focused() != FocusAnswer {
+		t.Errorf("shift+tab: %v", m.Focused())
+	}
+	// lynton-not-caved-in's answer card is longer than its pane at 80x24.
+	m = press(m, "pgdown")
+	if m.scroll[1] == 0 {
+		t.Errorf("pgdn in the focused answer did not scroll it")
+	}
+	if s := screen(m); !strings.Contains(s, "What it answers · 1 of 1 ↑") {
+		t.Errorf("scrolled card:\n%s", s)
+	}
+	m = press(m, "pgup")
+	if m.scroll[1] != 0 {
+		t.Errorf("pgup: %d", m.scroll[1])
+	}
+}
+
+func TestMouseSelectsAndScrolls(t *testing.T) {
+	m := open(t, 80, 24)
+	l := m.lay
+	click := func(m Model, x, y int) Model {
+		return update(m, tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
+	}
+	m = click(m, l.Speakers.X+3, l.Speakers.Y+1+1) // second row: Obama
+	if m.SelectedSpeaker().ID != "obama" || m.Focused() != FocusSpeakers {
+		t.Errorf("click on Obama: %s, focus %v", m.SelectedSpeaker().ID, m.Focused())
+	}
+	m = click(m, l.Claims.X+5, l.Claims.Y+1+2) // third claim
+	if m.Selected().ID != "obama-dismisses-consultation" || m.Focused() != FocusClaims {
+		t.Errorf("click on a claim: %s", m.Selected().ID)
+	}
+	m = update(m, tea.MouseWheelMsg{X: l.Claims.X + 5, Y: l.Claims.Y + 2, Button: tea.MouseWheelDown})
+	if m.Selected().ID != "obama-contact-about-hack" {
+		t.Errorf("wheel over the claims: %s", m.Selected().ID)
+	}
+	m = click(m, 10, 1) // the filter line opens the topics
+	if m.view != viewTopics {
+		t.Errorf("click on the filter line: view %v", m.view)
+	}
+	m = click(m, m.pickerRect().X+3, m.pickerRect().Y+1+6) // row 6: retaliation
+	if got := m.topicSummary(); got != "retaliation" {
+		t.Errorf("click in the picker: %q", got)
+	}
+}
+
+func TestHelpShowsOnlyWorkingKeysAndQuestionMarkShowsAll(t *testing.T) {
+	m := open(t, 140, 45)
+	keys := ansiStripLast(m)
+	if strings.Contains(keys, "back") || strings.Contains(keys, "forward") {
+		t.Errorf("back/forward shown with no history: %s", keys)
+	}
+	if !strings.Contains(keys, "? all keys") || !strings.Contains(keys, "q quit") {
+		t.Errorf("key line: %s", keys)
+	}
+	m = press(m, "enter")
+	if keys := ansiStripLast(m); !strings.Contains(keys, "⌫/b back") {
+		t.Errorf("after a follow, back is not offered: %s", keys)
+	}
+	m = press(m, "/")
+	if keys := ansiStripLast(m); keys != " enter keep search • esc cancel" {
+		t.Errorf("while typing: %q", keys)
+	}
+	m = press(m, "esc", "?")
+	s := screen(m)
+	for _, w := range []string{"Keys · esc or ? closes", "follow the answer shown", "pick topics to filter by", "⇄ 2  two statements answer this one"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("full help lacks %q:\n%s", w, s)
+		}
+	}
+	m = press(m, "?")
+	if m.view != viewPanes {
+		t.Error("? does not close the help")
+	}
+}
+
+var lightGrey = color.RGBA{0xee, 0xee, 0xee, 0xff}
+
+func ansiStripFrame(s string) string { return ansi.Strip(s) }
+
+func ansiStripLast(m Model) string {
+	lines := strings.Split(screen(m), "\n")
+	return strings.TrimRight(lines[len(lines)-1], " ")
+}
+
+func TestQuitAndTooSmall(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		_, cmd := open(t, 80, 24).Update(keyMsg(k))
+		if cmd == nil || fmt.Sprintf("%T", cmd()) != "tea.QuitMsg" {
+			t.Errorf("%s does not quit", k)
+		}
+	}
+	m := open(t, 59, 30)
+	if s := screen(m); !strings.HasPrefix(s, "The terminal is 59×30; counterpoint needs at least 60×16.") {
+		t.Errorf("too small:\n%s", s)
+	}
+	_, cmd := m.Update(keyMsg("q"))
+	if cmd == nil {
+		t.Error("q does not quit a too-small window")
+	}
+	m = press(m, "right", "t", "/")
+	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m.view != viewPanes || m.searching || m.SelectedSpeaker().ID != "lynton" {
+		t.Errorf("keys pressed while too small acted: view %v, searching %v, %s", m.view, m.searching, m.SelectedSpeaker().ID)
+	}
+}
+
+func TestBackgroundAnswerRestyles(t *testing.T) {
+	m := open(t, 80, 24)
+	if !m.styles.isDark {
+		t.Fatal("the first frame should use dark styles until the terminal answers")
+	}
+	dark := m.render()
+	m = update(m, tea.BackgroundColorMsg{Color: lightGrey})
+	if m.styles.isDark {
+		t.Fatal("a light background did not restyle")
+	}
+	if m.render() == dark {
+		t.Error("the frame did not change with the background")
+	}
+	if m.help.Styles.ShortKey.GetForeground() != m.styles.Help.ShortKey.GetForeground() {
+		t.Error("the help bubble kept its old styles")
+	}
+	if ansiStripFrame(m.render()) != ansiStripFrame(dark) {
+		t.Error("restyling changed the text")
+	}
+}
+
+func TestOptionsSelectSpeakerAndTopics(t *testing.T) {
+	cm := bundled(t)
+	m := open(t, 80, 24, Options{Speaker: cm.Speaker("obama"), Topics: []*claims.Topic{cm.Topic("retaliation")}})
+	if m.SelectedSpeaker().ID != "obama" || m.Selected().ID != "obama-proportional-response" {
+		t.Errorf("options: %s / %v", m.SelectedSpeaker().ID, m.Selected())
+	}
+}
+
+func TestViewSetsTerminalModes(t *testing.T) {
+	v := open(t, 80, 24).View()
+	if !v.AltScreen || v.MouseMode != tea.MouseModeCellMotion {
+		t.Errorf("view modes: alt %v mouse %v", v.AltScreen, v.MouseMode)
+	}
+	if v.WindowTitle != "counterpoint — North Korea demands joint inquiry with US into Sony hacking scandal" {
+		t.Errorf("title %q", v.WindowTitle)
+	}
+}

@@ -1,0 +1,128 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key the explorer answers to. Bindings that would do
+// nothing in the current state are disabled (see Model.syncKeys), so the key
+// line and the full help only ever show keys that work right now.
+type KeyMap struct {
+	PrevSpeaker, NextSpeaker key.Binding
+	Up, Down                 key.Binding
+	PageUp, PageDown         key.Binding
+	Home, End                key.Binding
+	PrevAnswer, NextAnswer   key.Binding
+	Follow                   key.Binding
+	Back, Forward            key.Binding
+	NextPane, PrevPane       key.Binding
+	Topics                   key.Binding
+	Search                   key.Binding
+	Context                  key.Binding
+	Exchange                 key.Binding
+	Copy                     key.Binding
+	Clear                    key.Binding
+	Help                     key.Binding
+	Quit                     key.Binding
+
+	// In the views that take the whole body.
+	Close       key.Binding
+	Toggle      key.Binding // topic picker: toggle the topic under the cursor
+	AllTopics   key.Binding // topic picker: clear every topic
+	NextPassage key.Binding // context: the next passage of a claim
+	PrevPassage key.Binding
+	Open        key.Binding // thread, context, picker: act on the row under the cursor
+
+	// While typing a search.
+	Accept, Cancel key.Binding
+}
+
+func newKeyMap() KeyMap {
+	return KeyMap{
+		PrevSpeaker: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "speaker")),
+		NextSpeaker: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "speaker")),
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "scroll up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "scroll down")),
+		Home:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		End:         key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+		PrevAnswer:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev answer")),
+		NextAnswer:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next answer")),
+		Follow:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "follow")),
+		Back:        key.NewBinding(key.WithKeys("backspace", "b"), key.WithHelp("⌫/b", "back")),
+		Forward:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "forward")),
+		NextPane:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		PrevPane:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
+		Topics:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "topics")),
+		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Context:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "context")),
+		Exchange:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "exchange")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
+		Clear:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		Close:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Toggle:      key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "toggle")),
+		AllTopics:   key.NewBinding(key.WithKeys("a", "0"), key.WithHelp("a", "all topics")),
+		NextPassage: key.NewBinding(key.WithKeys("n", "]"), key.WithHelp("n/]", "next passage")),
+		PrevPassage: key.NewBinding(key.WithKeys("p", "N", "["), key.WithHelp("p/[", "prev passage")),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to claim")),
+
+		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// help shows some bindings as pairs: "←/→ speaker" rather than two entries.
+func pair(a, b key.Binding, keys, desc string) key.Binding {
+	p := key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(keys, desc))
+	p.SetEnabled(a.Enabled() || b.Enabled())
+	return p
+}
+
+// ShortHelp is the key line, most useful first; disabled bindings are left
+// out by the help bubble. Help and quit come last, from tailHelp, so that a
+// narrow window cuts the middle rather than them.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{
+		k.Accept, k.Cancel,
+		pair(k.PrevSpeaker, k.NextSpeaker, "←/→", "speaker"),
+		k.Toggle, k.AllTopics, k.Open,
+		pair(k.PrevPassage, k.NextPassage, "p/n", "passage"),
+		pair(k.Up, k.Down, "↑/↓", "move"),
+		pair(k.PrevAnswer, k.NextAnswer, "[/]", "answer"),
+		k.Follow, k.Back, k.Forward,
+		k.Topics, k.Search, k.Context, k.Exchange, k.Copy, k.Clear, k.Close,
+		k.NextPane, pair(k.PageUp, k.PageDown, "pgup/pgdn", "scroll"),
+	}
+}
+
+// tailHelp ends the key line.
+func (k KeyMap) tailHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
+
+// FullHelp is every binding, in groups, said at more length than on the
+// key line.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{long(k.PrevSpeaker, "previous speaker"), long(k.NextSpeaker, "next speaker"),
+			long(k.Up, "previous claim, or up"), long(k.Down, "next claim, or down"),
+			long(k.Home, "first claim"), long(k.End, "last claim"),
+			long(k.PageUp, "page up in the focused pane"), long(k.PageDown, "page down in the focused pane"),
+			long(k.NextPane, "focus the next pane"), long(k.PrevPane, "focus the previous pane")},
+		{long(k.PrevAnswer, "previous answer"), long(k.NextAnswer, "next answer"),
+			long(k.Follow, "follow the answer shown"), long(k.Back, "back where you were"),
+			long(k.Forward, "forward again"), long(k.Copy, "copy the quote, attributed")},
+		{long(k.Topics, "pick topics to filter by"), long(k.Search, "search the claims' words"),
+			long(k.Context, "the passage in the article"), long(k.Exchange, "the whole exchange"),
+			long(k.Clear, "clear the filter and search"), long(k.Help, "these keys"), long(k.Quit, "quit")},
+		{long(k.Toggle, "toggle a topic"), long(k.AllTopics, "all topics"),
+			long(k.NextPassage, "next passage"), long(k.PrevPassage, "previous passage"),
+			long(k.Open, "go to its claim"), long(k.Close, "close the view")},
+	}
+}
+
+// long is a binding with a longer description, for the full help.
+func long(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}

@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"counterpoint/internal/claims"
+	"counterpoint/internal/sanitize"
+)
+
+// The topic picker sits over the comparison, so that the speakers and the
+// claims, which follow the filter as topics are toggled, stay in sight. Its
+// first row is "all topics", which clears the choice.
+
+func (m *Model) pickerRect() rect {
+	s, a := m.lay.Statement, m.lay.Answer
+	return rect{s.X, s.Y, a.X + a.W - s.X, s.H}
+}
+
+func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	rows := len(m.cm.Topics) + 1
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Up):
+		m.picker = max(m.picker-1, 0)
+	case key.Matches(msg, k.Down):
+		m.picker = min(m.picker+1, rows-1)
+	case key.Matches(msg, k.Home):
+		m.picker = 0
+	case key.Matches(msg, k.End):
+		m.picker = rows - 1
+	case key.Matches(msg, k.Toggle):
+		m.toggleTopic(m.picker)
+	case key.Matches(msg, k.AllTopics):
+		m.toggleTopic(0)
+	case key.Matches(msg, k.Open, k.Close, k.Topics):
+		m.view = viewPanes
+	}
+	return nil
+}
+
+// toggleTopic toggles the topic on picker row i; row 0 clears them all.
+func (m *Model) toggleTopic(i int) {
+	if i == 0 {
+		clear(m.topicOn)
+	} else {
+		m.topicOn[i-1] = !m.topicOn[i-1]
+	}
+	m.applyFilter()
+}
+
+// pickerClick toggles the clicked row; it reports whether the click was in
+// the picker.
+func (m *Model) pickerClick(ms tea.Mouse) bool {
+	r := m.pickerRect()
+	if !r.contains(ms.X, ms.Y) {
+		return false
+	}
+	row := ms.Y - r.Y - 1 + m.pickerTop(r.H-2)
+	if row >= 0 && row <= len(m.cm.Topics) && ms.Y > r.Y && ms.Y < r.Y+r.H-1 {
+		m.picker = row
+		m.toggleTopic(row)
+	}
+	return true
+}
+
+func (m *Model) pickerTop(h int) int {
+	return window(0, m.picker, len(m.cm.Topics)+1, h)
+}
+
+func (m Model) viewPicker() string {
+	st := m.styles
+	r := m.pickerRect()
+	inner := r.W - 2
+	h := r.H - 2
+	counts := m.cm.TopicCounts(m.filter)
+	top := m.pickerTop(h)
+	any := m.filtered() && len(m.filter.Topics) > 0
+	numW := len(fmt.Sprint(len(m.cm.Claims)))
+
+	all := len(m.cm.Claims)
+	if m.filter.Search != "" {
+		all = len(m.cm.Select(claims.Filter{Search: m.filter.Search}))
+	}
+	lines := make([]string, 0, h)
+	for row := top; row < len(m.cm.Topics)+1 && len(lines) < h; row++ {
+		var box, label, desc string
+		n := all
+		if row == 0 {
+			box = "( )"
+			if !any {
+				box = "(•)"
+			}
+			label = "all topics"
+			desc = "no topic filter"
+		} else {
+			t := m.cm.Topics[row-1]
+			box = "[ ]"
+			if m.topicOn[row-1] {
+				box = "[x]"
+			}
+			label = sanitize.Line(t.Label)
+			desc = sanitize.Line(t.Description)
+			n = counts[row-1]
+		}
+		labelW := clamp(inner/3, 12, 30)
+		left := fmt.Sprintf(" %s %s %*d  ", box, fit(ansi.Truncate(label, labelW, "…"), labelW), numW, n)
+		line := left + st.Dim.Render(ansi.Truncate(desc, max(inner-ansi.StringWidth(left)-2, 0), "…"))
+		if row == m.picker {
+			line = st.Marker.Render("▸") + st.Selected.Render(fit(left[1:]+desc, inner-1))
+		}
+		lines = append(lines, line)
+	}
+	title := st.PaneTitle.Render("Topics") + st.Dim.Render(" · space toggles · enter done")
+	return st.box(title, lines, r.W, r.H, true)
+}
+
+// topicSummary is the filter line's account of the topics in force.
+func (m Model) topicSummary() string {
+	var on []string
+	for i, t := range m.cm.Topics {
+		if m.topicOn[i] {
+			on = append(on, sanitize.Line(t.Label))
+		}
+	}
+	return strings.Join(on, ", ")
+}

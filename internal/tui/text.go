@@ -1,0 +1,175 @@
+package tui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// rich is plain (already sanitised) text with a style per stretch. It is
+// wrapped as plain text and styled line by line afterwards, so that a style
+// never runs across a line break into a pane's border.
+type rich struct {
+	text strings.Builder
+	runs []run
+}
+
+type run struct {
+	end   int // byte offset in text where the run ends
+	style lipgloss.Style
+}
+
+func (r *rich) add(s string, st lipgloss.Style) *rich {
+	r.text.WriteString(s)
+	r.runs = append(r.runs, run{r.text.Len(), st})
+	return r
+}
+
+// span is a stretch [start, end) of bytes.
+type span struct{ start, end int }
+
+// wrapSpans breaks text into lines of at most w cells: at spaces where it can,
+// inside a word only when the word alone is wider than w. The spaces at a
+// break are dropped; nothing else is.
+func wrapSpans(s string, w int) []span {
+	w = max(w, 1)
+	var lines []span
+	start, width := -1, 0 // the line being filled
+	lastEnd := 0
+	i := 0
+	for i < len(s) {
+		if s[i] == ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		word := s[i:j]
+		ww := ansi.StringWidth(word)
+		switch {
+		case start >= 0 && width+1+ww <= w:
+			width += 1 + ww
+			lastEnd = j
+		case ww <= w:
+			if start >= 0 {
+				lines = append(lines, span{start, lastEnd})
+			}
+			start, width, lastEnd = i, ww, j
+		default:
+			// A word wider than the line: break it where the line is full.
+			if start >= 0 {
+				lines = append(lines, span{start, lastEnd})
+			}
+			for _, part := range hardBreak(word, w) {
+				lines = append(lines, span{i + part.start, i + part.end})
+			}
+			last := lines[len(lines)-1]
+			lines = lines[:len(lines)-1]
+			start, lastEnd = last.start, last.end
+			width = ansi.StringWidth(s[last.start:last.end])
+		}
+		i = j
+	}
+	if start >= 0 {
+		lines = append(lines, span{start, lastEnd})
+	}
+	if len(lines) == 0 {
+		lines = append(lines, span{0, 0})
+	}
+	return lines
+}
+
+// hardBreak cuts a word into pieces of at most w cells, never inside a
+// character and never before a zero-width one (a combining mark or a joiner
+// stays with what it joins).
+func hardBreak(word string, w int) []span {
+	var parts []span
+	start, width := 0, 0
+	for i, r := range word {
+		rw := ansi.StringWidth(string(r))
+		prevJoiner := i > 0 && strings.HasSuffix(word[:i], "\u200d")
+		if width+rw > w && rw > 0 && !prevJoiner && i > start {
+			parts = append(parts, span{start, i})
+			start, width = i, 0
+		}
+		width += rw
+	}
+	return append(parts, span{start, len(word)})
+}
+
+// lines wraps rich text to w cells and styles each line, marking the search
+// words on top of the runs' styles.
+func (m Model) lines(r *rich, w int) []string {
+	text := r.text.String()
+	spans := wrapSpans(text, w)
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = m.styleSpan(text, r.runs, sp)
+	}
+	return out
+}
+
+// styleSpan renders text[sp] with the runs' styles and the search marks.
+func (m Model) styleSpan(text string, runs []run, sp span) string {
+	marks := m.searchMarks(text, sp)
+	var b strings.Builder
+	pos := sp.start
+	ri := 0
+	for pos < sp.end {
+		for ri < len(runs) && runs[ri].end <= pos {
+			ri++
+		}
+		st := lipgloss.NewStyle()
+		end := sp.end
+		if ri < len(runs) {
+			st = runs[ri].style
+			end = min(end, runs[ri].end)
+		}
+		// Split the run where the search marks begin and end.
+		for pos < end {
+			j := pos
+			on := marks != nil && marks[pos-sp.start]
+			for j < end && (marks != nil && marks[j-sp.start]) == on {
+				j++
+			}
+			if on {
+				b.WriteString(m.styles.Match.Render(text[pos:j]))
+			} else {
+				b.WriteString(st.Render(text[pos:j]))
+			}
+			pos = j
+		}
+	}
+	return b.String()
+}
+
+// searchMarks marks the bytes of text[sp] that belong to a search word, or
+// returns nil when none does.
+func (m Model) searchMarks(text string, sp span) []bool {
+	if len(m.words) == 0 {
+		return nil
+	}
+	line := text[sp.start:sp.end]
+	var marks []bool
+	for i := 0; i < len(line); i++ {
+		if !utf8.RuneStart(line[i]) {
+			continue
+		}
+		for _, w := range m.words {
+			end := i + len(w)
+			if end <= len(line) && (end == len(line) || utf8.RuneStart(line[end])) && strings.EqualFold(line[i:end], w) {
+				if marks == nil {
+					marks = make([]bool, len(line))
+				}
+				for j := i; j < end; j++ {
+					marks[j] = true
+				}
+			}
+		}
+	}
+	return marks
+}

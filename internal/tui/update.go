@@ -1,0 +1,312 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// handleKey sends a key press to whatever has the keys: the search input
+// while typing, else the open view, else the panes.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if msg.String() == "ctrl+c" {
+		return tea.Quit
+	}
+	if m.searching {
+		return m.searchKey(msg)
+	}
+	if m.lay.TooSmall {
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	switch m.view {
+	case viewTopics:
+		return m.pickerKey(msg)
+	case viewThread:
+		return m.threadKey(msg)
+	case viewContext:
+		return m.articleKey(msg)
+	case viewHelp:
+		switch {
+		case key.Matches(msg, k.Quit):
+			return tea.Quit
+		case key.Matches(msg, k.Down):
+			m.helpTop++
+		case key.Matches(msg, k.Up):
+			m.helpTop = max(m.helpTop-1, 0)
+		case key.Matches(msg, k.Close, k.Help):
+			m.view = viewPanes
+		}
+		return nil
+	}
+	return m.panesKey(msg)
+}
+
+// panesKey handles keys on the main screen.
+func (m *Model) panesKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.PrevSpeaker):
+		m.stepSpeaker(-1)
+	case key.Matches(msg, k.NextSpeaker):
+		m.stepSpeaker(+1)
+	case key.Matches(msg, k.Up):
+		m.moveClaim(m.cur - 1)
+	case key.Matches(msg, k.Down):
+		m.moveClaim(m.cur + 1)
+	case key.Matches(msg, k.Home):
+		m.moveClaim(0)
+	case key.Matches(msg, k.End):
+		m.moveClaim(len(m.list) - 1)
+	case key.Matches(msg, k.PageUp):
+		m.page(-1)
+	case key.Matches(msg, k.PageDown):
+		m.page(+1)
+	case key.Matches(msg, k.PrevAnswer):
+		m.stepLink(-1)
+	case key.Matches(msg, k.NextAnswer):
+		m.stepLink(+1)
+	case key.Matches(msg, k.Follow):
+		m.follow()
+	case key.Matches(msg, k.Back):
+		m.goBack()
+	case key.Matches(msg, k.Forward):
+		m.goForward()
+	case key.Matches(msg, k.NextPane):
+		m.focusStep(+1)
+	case key.Matches(msg, k.PrevPane):
+		m.focusStep(-1)
+	case key.Matches(msg, k.Topics):
+		m.view = viewTopics
+		m.picker = 0
+	case key.Matches(msg, k.Search):
+		m.searching = true
+		m.input.CursorEnd()
+		return m.input.Focus()
+	case key.Matches(msg, k.Context):
+		m.openArticle()
+	case key.Matches(msg, k.Exchange):
+		m.openThread()
+	case key.Matches(msg, k.Copy):
+		return m.copySelected()
+	case key.Matches(msg, k.Clear):
+		m.clearFilter()
+		m.status = "filter cleared"
+	case key.Matches(msg, k.Help):
+		m.view = viewHelp
+		m.helpTop = 0
+	}
+	return nil
+}
+
+// page moves the focused pane by a page: the speakers or claims selection,
+// or the text of a statement.
+func (m *Model) page(d int) {
+	switch m.focus {
+	case FocusSpeakers:
+		m.stepSpeakerBy(d * max(m.lay.Speakers.H-3, 1))
+	case FocusClaims:
+		m.moveClaim(m.cur + d*max(m.lay.Claims.H-3, 1))
+	case FocusStatement, FocusAnswer:
+		i := int(m.focus - FocusStatement)
+		m.scroll[i] += d * max(m.lay.Statement.H-3, 1)
+		m.clampScroll()
+	}
+}
+
+func (m *Model) stepSpeakerBy(n int) {
+	if m.searchMode() {
+		for range abs(n) {
+			m.stepSpeaker(sign(n))
+		}
+		return
+	}
+	m.selectSpeaker(m.sel + n)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func sign(n int) int {
+	if n < 0 {
+		return -1
+	}
+	return 1
+}
+
+// searchKey handles keys while the search input has them: the filter
+// follows every change to the words.
+func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Accept):
+		m.searching = false
+		m.input.Blur()
+		if m.input.Value() != "" && len(m.list) > 0 {
+			m.focus = FocusClaims
+		}
+		return nil
+	case key.Matches(msg, k.Cancel):
+		m.searching = false
+		m.input.Blur()
+		m.input.SetValue("")
+		m.applyFilter()
+		return nil
+	}
+	_, cmd := m.updateInput(msg)
+	return cmd
+}
+
+// updateInput passes a message to the search input and refilters when its
+// words change.
+func (m *Model) updateInput(msg tea.Msg) (Model, tea.Cmd) {
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != before {
+		m.applyFilter()
+	}
+	return *m, cmd
+}
+
+// handleClick selects what was clicked: a speaker, a claim, a pane to focus,
+// the filter line to open the topics.
+func (m *Model) handleClick(ms tea.Mouse) {
+	l := m.lay
+	if l.TooSmall || ms.Button != tea.MouseLeft {
+		return
+	}
+	if l.Header.contains(ms.X, ms.Y) && ms.Y == l.Header.Y+1 && !m.searching {
+		m.view = viewTopics
+		return
+	}
+	switch m.view {
+	case viewTopics:
+		if m.pickerClick(ms) {
+			return
+		}
+	case viewThread:
+		m.threadClick(ms)
+		return
+	case viewContext:
+		m.articleClick(ms)
+		return
+	case viewHelp:
+		return
+	}
+	switch {
+	case l.Speakers.contains(ms.X, ms.Y):
+		m.focus = FocusSpeakers
+		if i, ok := m.speakerAt(ms.Y - l.Speakers.Y - 1); ok {
+			m.selectSpeaker(i)
+		}
+	case l.Claims.contains(ms.X, ms.Y):
+		m.focus = FocusClaims
+		row := ms.Y - l.Claims.Y - 1
+		if row >= 0 && row < l.Claims.H-2 && m.listTop+row < len(m.list) {
+			m.moveClaim(m.listTop + row)
+		}
+	case m.view == viewPanes && l.Statement.contains(ms.X, ms.Y):
+		m.focus = FocusStatement
+	case m.view == viewPanes && l.Answer.contains(ms.X, ms.Y):
+		m.focus = FocusAnswer
+	}
+}
+
+// handleWheel scrolls what is under the pointer.
+func (m *Model) handleWheel(ms tea.Mouse) {
+	l := m.lay
+	if l.TooSmall {
+		return
+	}
+	d := 0
+	switch ms.Button {
+	case tea.MouseWheelUp:
+		d = -1
+	case tea.MouseWheelDown:
+		d = +1
+	default:
+		return
+	}
+	switch m.view {
+	case viewThread:
+		m.thread.top = max(m.thread.top+d, 0)
+		m.clampScroll()
+		return
+	case viewContext:
+		m.article.top = max(m.article.top+d, 0)
+		m.clampScroll()
+		return
+	case viewHelp:
+		m.helpTop = max(m.helpTop+d, 0)
+		return
+	case viewTopics:
+		if l.Statement.contains(ms.X, ms.Y) || l.Answer.contains(ms.X, ms.Y) {
+			m.picker = clamp(m.picker+d, 0, max(len(m.cm.Topics)-1, 0))
+			return
+		}
+	}
+	switch {
+	case l.Speakers.contains(ms.X, ms.Y):
+		m.stepSpeaker(d)
+	case l.Claims.contains(ms.X, ms.Y):
+		m.moveClaim(m.cur + d)
+	case l.Statement.contains(ms.X, ms.Y):
+		m.scroll[0] += d
+	case l.Answer.contains(ms.X, ms.Y):
+		m.scroll[1] += d
+	}
+	m.clampScroll()
+}
+
+// syncKeys enables the bindings that do something in the current state, so
+// that help shows only those.
+func (m *Model) syncKeys() {
+	k := &m.keys
+	panes := m.view == viewPanes && !m.searching && !m.lay.TooSmall
+	n := len(m.links())
+	for _, b := range []*key.Binding{
+		&k.PrevSpeaker, &k.NextSpeaker, &k.NextPane, &k.PrevPane,
+		&k.Topics, &k.Search, &k.Context, &k.Exchange,
+	} {
+		b.SetEnabled(panes)
+	}
+	// Moving and scrolling work in the panes and in every view.
+	moving := !m.searching && !m.lay.TooSmall
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End} {
+		b.SetEnabled(moving)
+	}
+	k.Help.SetEnabled(moving && (m.view == viewPanes || m.view == viewHelp))
+	k.PrevAnswer.SetEnabled(panes && n > 1)
+	k.NextAnswer.SetEnabled(panes && n > 1)
+	k.Follow.SetEnabled(panes && n > 0)
+	k.Back.SetEnabled(panes && len(m.back) > 0)
+	k.Forward.SetEnabled(panes && len(m.fwd) > 0)
+	k.Copy.SetEnabled(panes && m.Selected() != nil)
+	k.Clear.SetEnabled(panes && m.filtered())
+	k.Quit.SetEnabled(!m.searching)
+
+	views := !m.searching && !m.lay.TooSmall && m.view != viewPanes
+	k.Close.SetEnabled(views)
+	k.Toggle.SetEnabled(views && m.view == viewTopics)
+	k.AllTopics.SetEnabled(views && m.view == viewTopics)
+	k.NextPassage.SetEnabled(views && m.view == viewContext)
+	k.PrevPassage.SetEnabled(views && m.view == viewContext)
+	k.Open.SetEnabled(views && (m.view == viewThread || m.view == viewContext || m.view == viewTopics))
+	if m.view == viewTopics {
+		k.Open.SetHelp("enter", "done")
+	} else {
+		k.Open.SetHelp("enter", "go to claim")
+	}
+
+	k.Accept.SetEnabled(m.searching)
+	k.Cancel.SetEnabled(m.searching)
+}
