@@ -22,8 +22,10 @@ type session struct {
 	socket string
 }
 
+// buildBinary builds counterpoint for a test, once tmux is known to be there.
 func buildBinary(t *testing.T) string {
 	t.Helper()
+	requireTmux(t)
 	bin := filepath.Join(t.TempDir(), "counterpoint")
 	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
 	out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput()
@@ -33,11 +35,16 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
-func startTmux(t *testing.T, w, h int, env []string, command ...string) *session {
+func requireTmux(t *testing.T) {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: skipping the tests that run counterpoint in a terminal (.ci/run installs tmux)")
 	}
+}
+
+func startTmux(t *testing.T, w, h int, env []string, command ...string) *session {
+	t.Helper()
+	requireTmux(t)
 	s := &session{t: t, socket: fmt.Sprintf("counterpoint-test-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	args := []string{"-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-s", "main"}
 	for _, e := range env {

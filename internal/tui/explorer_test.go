@@ -34,7 +34,7 @@ func TestSpeakersPrincipalFirstWithCounts(t *testing.T) {
 	if m.split != 5 {
 		t.Errorf("others begin at %d, want 5 (after KCNA, which relays North Korea)", m.split)
 	}
-	if s := screen(m); !strings.Contains(s, "── others ──") || !strings.Contains(s, "KCNA             ↻5") {
+	if s := screen(m); !strings.Contains(s, "── others ──") || !strings.Contains(s, "KCNA (relays)     5") {
 		t.Errorf("speakers pane:\n%s", s)
 	}
 	if m.SelectedSpeaker().ID != "lynton" || m.Selected().ID != "lynton-not-caved-in" {
@@ -92,12 +92,13 @@ func TestKCNAListsWhatItRelays(t *testing.T) {
 func TestBadgesSayHowAClaimStands(t *testing.T) {
 	m := open(t, 80, 24)
 	cases := map[string]string{
-		"lynton-reached-out":          "↳ ⇄ 3", // answers Obama, answered three times
-		"lynton-not-caved-in":         "↳ unanswered",
-		"obama-mistake":               "⇄ 5",
-		"obama-proportional-response": "⇄ 3",
-		"mccain-act-of-war":           "⇄ 1",
-		"nk-demands-joint-inquiry":    "unanswered",
+		"lynton-reached-out":                  "re ¶6 · 3 answers", // answers Obama, answered three times
+		"lynton-not-caved-in":                 "re ¶6 · unanswered",
+		"obama-mistake":                       "5 answers",
+		"obama-proportional-response":         "3 answers",
+		"mccain-act-of-war":                   "1 answer",
+		"white-house-categorically-incorrect": "re ¶7+ · unanswered", // answers Lynton and Obama
+		"nk-demands-joint-inquiry":            "unanswered",
 	}
 	for id, want := range cases {
 		if got := m.badge(m.cm.Claim(id)); got != want {
@@ -485,7 +486,7 @@ func TestHelpShowsOnlyWorkingKeysAndQuestionMarkShowsAll(t *testing.T) {
 	}
 	m = press(m, "esc", "?")
 	s := screen(m)
-	for _, w := range []string{"Keys · esc or ? closes", "follow the answer shown", "pick topics to filter by", "⇄ 2  two statements answer this one"} {
+	for _, w := range []string{"Keys · esc or ? closes", "follow the answer shown", "pick topics to filter by", "2 answers  two statements answer this one"} {
 		if !strings.Contains(s, w) {
 			t.Errorf("full help lacks %q:\n%s", w, s)
 		}

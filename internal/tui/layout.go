@@ -53,7 +53,7 @@ func layout(w, h int) Layout {
 		}
 		l.Speakers = rect{b.X, b.Y, sw, b.H}
 		rw := w - sw
-		ch := clamp(b.H*2/5, 6, 16)
+		ch := clamp(b.H/3, 6, 14)
 		l.Claims = rect{sw, b.Y, rw, ch}
 		half := rw / 2
 		l.Statement = rect{sw, b.Y + ch, half, b.H - ch}

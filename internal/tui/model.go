@@ -101,7 +101,7 @@ func New(cm *claims.Model, opt Options) Model {
 	m.input.Prompt = "search: "
 	m.input.Placeholder = "words in the claims"
 	m.input.CharLimit = 200
-	m.setStyles(true) // dark until the terminal says otherwise
+	m.setStyles(true)                                 // dark until the terminal says otherwise
 	m.width, m.height, m.lay = 80, 24, layout(80, 24) // until the window's size comes
 	m.order, m.split = speakerOrder(cm)
 	for _, t := range opt.Topics {

@@ -32,7 +32,7 @@ type Styles struct {
 	Quote      lipgloss.Style // the words of a quote
 	Paraphrase lipgloss.Style // the words of a paraphrase
 	Meta       lipgloss.Style // mode, venue, paragraph under a statement
-	Badge      lipgloss.Style // "⇄ 2"
+	Badge      lipgloss.Style // "2 answers"
 	Unanswered lipgloss.Style // "unanswered"
 	Match      lipgloss.Style // a search match
 	Passage    lipgloss.Style // the selected claim's passage in the article

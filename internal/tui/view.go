@@ -166,12 +166,13 @@ func (m Model) viewSpeakers() string {
 		}
 		s := m.order[i]
 		count := fmt.Sprint(m.counts[i])
-		if len(m.cm.Relayed(s)) > 0 && len(m.cm.ClaimsBy(s, claims.Filter{})) == 0 {
-			count = "↻" + count // relays, says nothing of its own
-		}
 		cw := ansi.StringWidth(count)
 		// "  name   count ": two for the marker, one at least between, one after.
-		name := ansi.Truncate(sanitize.Line(s.Name), max(inner-cw-4, 1), "…")
+		name := sanitize.Line(s.Name)
+		if m.relaysOnly(s) && ansi.StringWidth(name)+len(" (relays)") <= inner-cw-4 {
+			name += " (relays)"
+		}
+		name = ansi.Truncate(name, max(inner-cw-4, 1), "…")
 		gap := max(inner-3-ansi.StringWidth(name)-cw, 1)
 		text := name + strings.Repeat(" ", gap) + count + " "
 		switch {
@@ -225,6 +226,11 @@ func (m Model) viewClaims() string {
 	return st.box(title, lines, r.W, r.H, m.focus == FocusClaims)
 }
 
+// relaysOnly says whether a speaker only relays others' words, as KCNA does.
+func (m Model) relaysOnly(s *claims.Speaker) bool {
+	return len(m.cm.Relayed(s)) > 0 && len(m.cm.ClaimsBy(s, claims.Filter{})) == 0
+}
+
 // plainSpan draws text on the selection's background, with search marks.
 func (m Model) plainSpan(text string) string {
 	return m.styleSpan(text, []run{{len(text), m.styles.Selected}}, span{0, len(text)})
@@ -245,7 +251,7 @@ func (m Model) claimsTitle() string {
 	}
 	s := m.order[m.sel]
 	t := sanitize.Line(s.Name) + " · " + plural(len(m.list), "claim")
-	if len(m.cm.Relayed(s)) > 0 && len(m.cm.ClaimsBy(s, claims.Filter{})) == 0 {
+	if m.relaysOnly(s) {
 		t = sanitize.Line(s.Name) + " · relays " + plural(len(m.list), "claim")
 	}
 	if s.Role != "" {
@@ -269,29 +275,51 @@ func oneLine(c *claims.Claim) string {
 	return "≈ " + c.Text
 }
 
-// badge says how a claim stands in the exchange: how many answers it has,
-// or that it has none, and whether it answers another.
+// badge says how a claim stands in the exchange: which paragraph it answers,
+// if it is itself an answer, and how many answers it has, or none. Words and
+// ¶ rather than arrows: they read the same in every font.
 func (m Model) badge(c *claims.Claim) string {
 	b := ""
-	if len(m.cm.Answering(c)) > 0 {
-		b = "↳ "
+	if as := m.cm.Answering(c); len(as) > 0 {
+		b = fmt.Sprintf("re ¶%d", as[0].To.Paragraph)
+		if len(as) > 1 {
+			b += "+"
+		}
+		b += " · "
 	}
-	if n := len(m.cm.AnswersTo(c)); n > 0 {
-		return b + fmt.Sprintf("⇄ %d", n)
+	switch n := len(m.cm.AnswersTo(c)); n {
+	case 0:
+		return b + "unanswered"
+	case 1:
+		return b + "1 answer"
+	default:
+		return b + fmt.Sprintf("%d answers", n)
 	}
-	return b + "unanswered"
 }
 
+// styleBadge colours a badge: what it answers, then its answers or their
+// absence.
 func (m Model) styleBadge(b string, selected bool) string {
 	st := m.styles
-	style := st.Badge
-	if strings.HasSuffix(b, "unanswered") {
-		style = st.Unanswered
+	var out strings.Builder
+	for i, part := range strings.Split(b, " · ") {
+		style := st.Badge
+		if part == "unanswered" {
+			style = st.Unanswered
+		}
+		if selected {
+			style = style.Background(st.Selected.GetBackground())
+		}
+		if i > 0 {
+			out.WriteString(style.Render(" · "))
+		}
+		out.WriteString(style.Render(part))
 	}
+	pad := lipgloss.NewStyle()
 	if selected {
-		style = style.Background(st.Selected.GetBackground())
+		pad = pad.Background(st.Selected.GetBackground())
 	}
-	return style.Render(b + " ")
+	return out.String() + pad.Render(" ")
 }
 
 // viewComparison is the statement and its answer side by side.
@@ -364,10 +392,10 @@ func (m Model) viewFullHelp() string {
 	}
 	lines = append(lines, st.PaneTitle.Render("Badges"))
 	legend := []string{
-		st.Badge.Render("⇄ 2") + "  two statements answer this one",
+		st.Badge.Render("2 answers") + "  two statements answer this one",
 		st.Unanswered.Render("unanswered") + "  nothing answers it",
-		st.Badge.Render("↳") + "  it answers another statement",
-		st.Badge.Render("↻") + "  a speaker who relays others' words (state media)",
+		st.Badge.Render("re ¶6") + "  it answers a statement in paragraph 6 (¶6+: and others)",
+		"(relays)  a speaker who relays others' words, as state media do",
 		"“…”  a quote, the speaker's own words   ≈ …  a paraphrase, in the article's words",
 	}
 	lines = append(lines, legend...)
