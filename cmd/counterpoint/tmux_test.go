@@ -125,7 +125,7 @@ func TestExplorerInTmux(t *testing.T) {
 	s.keys("]", "]")
 	s.waitFor("Answered by · 3 of 3", "White House official denies this")
 	s.keys("Enter")
-	s.waitFor("White House official · 1 claim", "It was \"categorically incorrect\"")
+	s.waitFor("White House official · 1 claim", "(paraphrase) It was \"categorically")
 	s.keys("BSpace")
 	s.waitFor("Michael Lynton · 8 claims", "▸ “I did reach out")
 
