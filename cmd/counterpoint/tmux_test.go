@@ -96,6 +96,19 @@ func (s *session) waitFor(want ...string) string {
 	return ""
 }
 
+// waitForPrompt waits for the shell's prompt, so that what is typed next
+// follows it on the screen.
+func (s *session) waitForPrompt() {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for strings.TrimSpace(s.screen()) == "" {
+		if time.Now().After(deadline) {
+			s.t.Fatal("the shell never showed its prompt")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // status reads tmux's view of the pane's terminal modes.
 func (s *session) status() string {
 	return strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{pane_dead} #{alternate_on} #{mouse_any_flag} #{cursor_flag}"))
@@ -106,6 +119,7 @@ func TestExplorerInTmux(t *testing.T) {
 	// From a shell, which then reports the exit status on the screen the
 	// program leaves.
 	s := startTmux(t, 80, 24, nil, "sh")
+	s.waitForPrompt()
 	s.tmux("send-keys", "-t", "main", "-l", bin+"; echo exit status $?")
 	s.keys("Enter")
 
