@@ -256,8 +256,9 @@ article exactly. It lists every problem with file:line:column and how to fix it.
 			if name == "" {
 				name = "bundled " + assets.Annotation
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: sound — %d claims by %d speakers, %d topics, %d relations; every passage found in %s\n",
-				sanitize.Line(name), len(m.Claims), len(m.Speakers), len(m.Topics), len(m.Relations), sanitize.Line(m.Article.File))
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: sound — %s by %s, %s, %s; every passage found in %s\n",
+				sanitize.Line(name), counted(len(m.Claims), "claim"), counted(len(m.Speakers), "speaker"),
+				counted(len(m.Topics), "topic"), counted(len(m.Relations), "relation"), sanitize.Line(m.Article.File))
 			return badInput(err)
 		},
 	}
@@ -310,4 +311,12 @@ func newTopicsCmd(o *options) *cobra.Command {
 			return badInput(tw.Flush())
 		},
 	}
+}
+
+// counted says "1 topic", "6 topics".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -219,9 +219,14 @@ func (m Model) viewClaims() string {
 		}
 		lines = append(lines, line)
 	}
-	title := st.PaneTitle.Render(m.claimsTitle())
+	head, role := m.claimsTitle()
+	title := st.PaneTitle.Render(head)
 	if n := len(m.list); n > h && h > 0 {
-		title += st.Dim.Render(fmt.Sprintf(" · %d–%d of %d", top+1, min(top+h, n), n))
+		// Before the role, which is the first thing a narrow pane cuts.
+		title += st.Dim.Render(fmt.Sprintf(" · %d–%d", top+1, min(top+h, n)))
+	}
+	if role != "" {
+		title += st.Dim.Render(" — " + role)
 	}
 	return st.box(title, lines, r.W, r.H, m.focus == FocusClaims)
 }
@@ -236,9 +241,11 @@ func (m Model) plainSpan(text string) string {
 	return m.styleSpan(text, []run{{len(text), m.styles.Selected}}, span{0, len(text)})
 }
 
-func (m Model) claimsTitle() string {
+// claimsTitle heads the claims pane: whose claims and how many, and the
+// speaker's role.
+func (m Model) claimsTitle() (head, role string) {
 	if len(m.order) == 0 {
-		return "Claims"
+		return "Claims", ""
 	}
 	if m.searchMode() {
 		speakers := 0
@@ -247,17 +254,14 @@ func (m Model) claimsTitle() string {
 				speakers++
 			}
 		}
-		return fmt.Sprintf("Search · %s · %s", plural(len(m.list), "claim"), plural(speakers, "speaker"))
+		return fmt.Sprintf("Search · %s · %s", plural(len(m.list), "claim"), plural(speakers, "speaker")), ""
 	}
 	s := m.order[m.sel]
-	t := sanitize.Line(s.Name) + " · " + plural(len(m.list), "claim")
+	head = sanitize.Line(s.Name) + " · " + plural(len(m.list), "claim")
 	if m.relaysOnly(s) {
-		t = sanitize.Line(s.Name) + " · relays " + plural(len(m.list), "claim")
+		head = sanitize.Line(s.Name) + " · relays " + plural(len(m.list), "claim")
 	}
-	if s.Role != "" {
-		t += " — " + sanitize.Line(s.Role)
-	}
-	return t
+	return head, sanitize.Line(s.Role)
 }
 
 func plural(n int, noun string) string {
