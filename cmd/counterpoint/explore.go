@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -32,24 +34,33 @@ func runRoot(cmd *cobra.Command, o *options) error {
 	if err != nil {
 		return err
 	}
-	p := tea.NewProgram(tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics}),
-		tea.WithContext(cmd.Context()), tea.WithInput(in), tea.WithOutput(out))
-	_, err = p.Run()
+	return runExplorer(cmd.Context(), tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics}), in, out)
+}
+
+// runExplorer runs the explorer until it quits. Bubble Tea restores the
+// terminal on the way out, also after a panic, which it reports on stderr.
+func runExplorer(ctx context.Context, model tea.Model, in io.Reader, out io.Writer) error {
+	p := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	_, err := p.Run()
 	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Reported as "killed: panic": ask about the panic first.
+		return errExplorerPanic
 	case err == nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
 		// Quit, or stopped by a signal: the terminal is restored either way.
 		return nil
-	case errors.Is(err, tea.ErrProgramPanic):
-		return errors.New("the explorer stopped on an internal error (reported above); the terminal has been restored")
 	}
 	return fmt.Errorf("explorer: %w", err)
 }
+
+var errExplorerPanic = errors.New("the explorer stopped on an internal error (reported above); the terminal has been restored")
 
 // explorerHint follows the listing that bare counterpoint prints when it is
 // not run in a terminal. It goes to stderr, so that the listing in a file or
 // a pipe stays clean.
 const explorerHint = "counterpoint: not a terminal, so this is the listing; run counterpoint in a terminal to open the explorer.\n"
 
+// isTerminal says whether a stream is a terminal.
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
 	return ok && term.IsTerminal(file.Fd())

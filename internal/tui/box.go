@@ -82,16 +82,6 @@ func wrap(s string, w int) []string {
 	return strings.Split(ansi.Wrap(s, w, ""), "\n")
 }
 
-// indent wraps s to w cells and prefixes every line with pad, so that the
-// text hangs under the first line.
-func indent(s, pad string, w int) []string {
-	lines := wrap(s, w-ansi.StringWidth(pad))
-	for i := range lines {
-		lines[i] = pad + lines[i]
-	}
-	return lines
-}
-
 // hjoin sets blocks of equal height side by side.
 func hjoin(blocks ...string) string {
 	split := make([][]string, len(blocks))

@@ -75,7 +75,6 @@ type Model struct {
 	list    []*claims.Claim // the claims pane: the speaker's, or every search result
 	cur     int             // position in list
 	listTop int
-	spkTop  int
 	link    int    // which answer the comparison shows
 	scroll  [2]int // statement and answer text offsets
 

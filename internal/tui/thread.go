@@ -185,8 +185,8 @@ func (m Model) viewThread() string {
 	h := b.H - 2
 	top := min(t.top, max(len(lines)-h, 0))
 	end := min(top+h, len(lines))
-	title := st.PaneTitle.Render("Exchange") + st.Dim.Render(fmt.Sprintf(" · %d statements · %d answers%s",
-		len(t.ex.Claims), len(t.ex.Relations), scrollNote(top, end, len(lines))))
+	title := st.PaneTitle.Render("Exchange") + st.Dim.Render(fmt.Sprintf(" · %s · %s%s",
+		plural(len(t.ex.Claims), "statement"), plural(len(t.ex.Relations), "answer"), scrollNote(top, end, len(lines))))
 	return st.box(title, padLeft(lines[top:end], 1), b.W, b.H, true)
 }
 

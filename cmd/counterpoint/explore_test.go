@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"counterpoint/assets"
+	"counterpoint/internal/claims"
+	"counterpoint/internal/tui"
+)
+
+// panicky is the explorer with a bug planted: it panics on "!".
+type panicky struct{ tui.Model }
+
+func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "!" {
+		panic("planted bug")
+	}
+	m, cmd := p.Model.Update(msg)
+	return panicky{m.(tui.Model)}, cmd
+}
+
+// screenWriter collects the program's output and says when the alternate
+// screen has been entered, so that the planted key arrives after it.
+type screenWriter struct {
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	entered chan struct{}
+	once    sync.Once
+}
+
+func (w *screenWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if bytes.Contains(w.buf.Bytes(), []byte("\x1b[?1049h")) {
+		w.once.Do(func() { close(w.entered) })
+	}
+	return len(p), nil
+}
+
+func (w *screenWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+// keysAfter types its keys once the screen is up.
+type keysAfter struct {
+	ready <-chan struct{}
+	keys  *strings.Reader
+}
+
+func (k keysAfter) Read(p []byte) (int, error) {
+	<-k.ready
+	return k.keys.Read(p)
+}
+
+// TestPanicRestoresTheTerminal runs the explorer until a planted panic: the
+// run ends with an error saying so, and the output ends by leaving the
+// alternate screen, turning the mouse off and showing the cursor again.
+func TestPanicRestoresTheTerminal(t *testing.T) {
+	cm, err := claims.LoadFS(assets.FS, assets.Annotation)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Bubble Tea reports the panic on the process's stderr; keep it out of
+	// the test's output.
+	saved := os.Stderr
+	os.Stderr, _ = os.Open(os.DevNull)
+	t.Cleanup(func() { os.Stderr = saved })
+
+	out := &screenWriter{entered: make(chan struct{})}
+	in := keysAfter{out.entered, strings.NewReader("jj!")}
+	err = runExplorer(context.Background(), panicky{tui.New(cm, tui.Options{})}, in, out)
+	if !errors.Is(err, errExplorerPanic) {
+		t.Fatalf("run ended with %v, want the internal-error message", err)
+	}
+	o := out.String()
+	enter := strings.Index(o, "\x1b[?1049h")
+	leave := strings.LastIndex(o, "\x1b[?1049l")
+	if enter < 0 || leave < enter {
+		t.Fatalf("the alternate screen was not left after the panic (entered at %d, left at %d):\n%q", enter, leave, o)
+	}
+	for _, restore := range []string{"\x1b[?25h", "\x1b[?1002l", "\x1b[?1006l"} {
+		if !strings.Contains(o[enter:], restore) {
+			t.Errorf("%q (cursor on, mouse off) missing after the panic:\n%q", restore, o[enter:])
+		}
+	}
+}
+
+func TestQuitEndsTheRunCleanly(t *testing.T) {
+	cm, err := claims.LoadFS(assets.FS, assets.Annotation)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := runExplorer(context.Background(), tui.New(cm, tui.Options{}), strings.NewReader("jlq"), &out); err != nil {
+		t.Fatalf("q: %v", err)
+	}
+	if o := out.String(); !strings.Contains(o, "\x1b[?1049h") || !strings.Contains(o, "\x1b[?1049l") {
+		t.Errorf("the explorer did not enter and leave the alternate screen:\n%q", o)
+	}
+}
