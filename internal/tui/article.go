@@ -169,7 +169,7 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
-	case key.Matches(msg, k.Close, k.Context):
+	case key.Matches(msg, k.Close), pressed(msg, k.Context):
 		m.view = viewPanes
 	case key.Matches(msg, k.Up):
 		a.top--

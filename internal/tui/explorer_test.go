@@ -566,3 +566,26 @@ func TestViewSetsTerminalModes(t *testing.T) {
 		t.Errorf("title %q", v.WindowTitle)
 	}
 }
+
+func TestTheKeyThatOpensAViewClosesIt(t *testing.T) {
+	for _, k := range []string{"t", "x", "c", "?"} {
+		m := press(open(t, 80, 24), k)
+		if m.view == viewPanes {
+			t.Fatalf("%s opens nothing", k)
+		}
+		if m = press(m, k); m.view != viewPanes {
+			t.Errorf("%s does not close what it opened", k)
+		}
+	}
+}
+
+func TestResizeKeepsThePassageInSight(t *testing.T) {
+	m := selectClaim(t, open(t, 140, 45), "lynton-disappointed")
+	m = press(m, "c")
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {200, 60}} {
+		m = update(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		if !strings.Contains(screen(m), "▌") {
+			t.Errorf("%dx%d: the highlighted passage is out of sight:\n%s", size[0], size[1], screen(m))
+		}
+	}
+}

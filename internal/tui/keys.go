@@ -1,6 +1,11 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"fmt"
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key the explorer answers to. Bindings that would do
 // nothing in the current state are disabled (see Model.syncKeys), so the key
@@ -125,4 +130,10 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 func long(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
+}
+
+// pressed says whether msg is one of b's keys, enabled or not: the key that
+// opened a view also closes it, though the view disables it for help.
+func pressed(msg fmt.Stringer, b key.Binding) bool {
+	return slices.Contains(b.Keys(), msg.String())
 }

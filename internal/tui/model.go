@@ -218,6 +218,7 @@ func (m *Model) resize(w, h int) {
 		switch m.view {
 		case viewContext:
 			m.rewrapArticle()
+			m.showPassage()
 		case viewThread:
 			m.showThreadCursor()
 		}

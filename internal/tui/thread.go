@@ -44,7 +44,7 @@ func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
-	case key.Matches(msg, k.Close, k.Exchange):
+	case key.Matches(msg, k.Close), pressed(msg, k.Exchange):
 		m.view = viewPanes
 	case key.Matches(msg, k.Up):
 		t.cur = max(t.cur-1, 0)

@@ -36,7 +36,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.helpTop++
 		case key.Matches(msg, k.Up):
 			m.helpTop = max(m.helpTop-1, 0)
-		case key.Matches(msg, k.Close, k.Help):
+		case key.Matches(msg, k.Close), pressed(msg, k.Help):
 			m.view = viewPanes
 		}
 		return nil
