@@ -178,23 +178,17 @@ func (m *Model) follow() {
 }
 
 // goBack and goForward move through the follow history like a browser's.
-func (m *Model) goBack() {
-	if len(m.back) == 0 {
-		return
-	}
-	p := m.back[len(m.back)-1]
-	m.back = m.back[:len(m.back)-1]
-	m.fwd = append(m.fwd, m.here())
-	m.goTo(p)
-}
+func (m *Model) goBack()    { m.travel(&m.back, &m.fwd) }
+func (m *Model) goForward() { m.travel(&m.fwd, &m.back) }
 
-func (m *Model) goForward() {
-	if len(m.fwd) == 0 {
+// travel goes to the last place of from, leaving the current one on to.
+func (m *Model) travel(from, to *[]place) {
+	if len(*from) == 0 {
 		return
 	}
-	p := m.fwd[len(m.fwd)-1]
-	m.fwd = m.fwd[:len(m.fwd)-1]
-	m.back = append(m.back, m.here())
+	p := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, m.here())
 	m.goTo(p)
 }
 
