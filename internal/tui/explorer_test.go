@@ -254,6 +254,12 @@ func TestSpeakerWithNothingUnderTheFilterIsDimmedNotHidden(t *testing.T) {
 	if !strings.Contains(screen(m), "John McCain           0") {
 		t.Errorf("McCain is not listed with 0:\n%s", screen(m))
 	}
+	if faint := m.styles.Faint.Render("  John McCain           0 "); !strings.Contains(m.render(), faint) {
+		t.Errorf("McCain's row is not dimmed")
+	}
+	if plain := "  North Korea           6 "; !strings.Contains(m.render(), m.styles.Marker.Render("▌")+m.styles.Selected.Render(" North Korea           6 ")) {
+		t.Errorf("North Korea's row is not the selected one (%q)", plain)
+	}
 	m = press(m, "left", "left", "left")
 	if m.SelectedSpeaker().ID != "lynton" || len(m.list) != 0 {
 		t.Errorf("Lynton under joint-inquiry: %s, %d claims", m.SelectedSpeaker().ID, len(m.list))
@@ -587,5 +593,39 @@ func TestResizeKeepsThePassageInSight(t *testing.T) {
 		if !strings.Contains(screen(m), "▌") {
 			t.Errorf("%dx%d: the highlighted passage is out of sight:\n%s", size[0], size[1], screen(m))
 		}
+	}
+}
+
+func TestClicksInTheArticleAndTheExchange(t *testing.T) {
+	m := selectClaim(t, open(t, 80, 24), "lynton-reached-out")
+	m = press(m, "c")
+	b := m.lay.Body
+	// Find the screen row of another passage: the line where Lynton's next
+	// claim, "I don't know exactly…", begins.
+	next := m.cm.Claim("lynton-sequence-of-events")
+	row := m.lineOf(m.art.spans[next.Index].start) - m.article.top
+	if row < 0 || row >= b.H-2 {
+		t.Fatalf("the next passage is off screen (row %d)", row)
+	}
+	click := tea.MouseClickMsg{X: b.X + 10, Y: b.Y + 1 + row, Button: tea.MouseLeft}
+	m = update(m, click)
+	if got := m.cm.Claims[m.article.cur]; got != next || m.view != viewContext {
+		t.Fatalf("first click: highlighted %s, view %v", got.ID, m.view)
+	}
+	m = update(m, click)
+	if m.view != viewPanes || m.Selected() != next {
+		t.Errorf("second click: view %v, selected %v", m.view, m.Selected().ID)
+	}
+
+	m = press(selectClaim(t, m, "lynton-reached-out"), "x")
+	_, starts := m.threadLines()
+	click = tea.MouseClickMsg{X: 5, Y: m.lay.Body.Y + 1 + starts[2] - m.thread.top, Button: tea.MouseLeft}
+	m = update(m, click)
+	if m.thread.cur != 2 || m.view != viewThread {
+		t.Fatalf("first click in the exchange: step %d, view %v", m.thread.cur, m.view)
+	}
+	m = update(m, click)
+	if m.view != viewPanes || m.Selected().ID != "obama-dismisses-consultation" {
+		t.Errorf("second click in the exchange: view %v, %s", m.view, m.Selected().ID)
 	}
 }

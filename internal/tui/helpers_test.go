@@ -82,12 +82,16 @@ func selectClaim(t testing.TB, m Model, id string) Model {
 	if target == nil {
 		t.Fatalf("no claim %s", id)
 	}
+	for m.sel > 0 && m.order[m.sel] != target.Speaker {
+		m = press(m, "left")
+	}
 	for range len(m.order) {
 		if m.order[m.sel] == target.Speaker {
 			break
 		}
 		m = press(m, "right")
 	}
+	m = press(m, "g")
 	for range len(m.list) {
 		if m.Selected() == target {
 			return m

@@ -69,6 +69,11 @@ type Model struct {
 	split   int               // order[split:] are "others"
 	counts  []int             // claims per order position under the filter
 	words   []string          // search words, for highlighting
+	passing int               // how many claims pass the filter
+	// What the topic picker shows: claims per topic under the search, and
+	// all the claims under the search.
+	topicCounts []int
+	searched    int
 
 	// The selection.
 	sel     int             // position in order
@@ -237,9 +242,6 @@ func (m Model) Selected() *claims.Claim {
 
 // SelectedSpeaker returns the speaker whose row is selected.
 func (m Model) SelectedSpeaker() *claims.Speaker { return m.order[m.sel] }
-
-// Filter returns the filter in force.
-func (m Model) Filter() claims.Filter { return m.filter }
 
 // Focused returns the focused pane.
 func (m Model) Focused() Focus { return m.focus }

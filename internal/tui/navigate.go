@@ -22,6 +22,9 @@ func (m *Model) applyFilter() {
 	for i, s := range m.order {
 		m.counts[i] = all[s.Index]
 	}
+	m.passing = len(m.cm.Select(m.filter))
+	m.topicCounts = m.cm.TopicCounts(m.filter)
+	m.searched = len(m.cm.Select(claims.Filter{Search: m.filter.Search}))
 	keep := m.Selected()
 	m.fillList()
 	m.cur, m.listTop = 0, 0

@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"counterpoint/internal/claims"
 	"counterpoint/internal/sanitize"
 )
 
@@ -79,19 +78,14 @@ func (m Model) viewPicker() string {
 	r := m.pickerRect()
 	inner := r.W - 2
 	h := r.H - 2
-	counts := m.cm.TopicCounts(m.filter)
 	top := m.pickerTop(h)
 	any := m.filtered() && len(m.filter.Topics) > 0
 	numW := len(fmt.Sprint(len(m.cm.Claims)))
 
-	all := len(m.cm.Claims)
-	if m.filter.Search != "" {
-		all = len(m.cm.Select(claims.Filter{Search: m.filter.Search}))
-	}
 	lines := make([]string, 0, h)
 	for row := top; row < len(m.cm.Topics)+1 && len(lines) < h; row++ {
 		var box, label, desc string
-		n := all
+		n := m.searched
 		if row == 0 {
 			box = "( )"
 			if !any {
@@ -107,7 +101,7 @@ func (m Model) viewPicker() string {
 			}
 			label = sanitize.Line(t.Label)
 			desc = sanitize.Line(t.Description)
-			n = counts[row-1]
+			n = m.topicCounts[row-1]
 		}
 		labelW := clamp(inner/3, 12, 30)
 		left := fmt.Sprintf(" %s %s %*d  ", box, fit(ansi.Truncate(label, labelW, "…"), labelW), numW, n)

@@ -105,7 +105,7 @@ func (m Model) filterLine() string {
 		b.WriteString(st.Active.Render("[all]"))
 	}
 	if m.filtered() {
-		b.WriteString(st.Dim.Render(fmt.Sprintf(" · %s · esc clears", plural(len(m.cm.Select(m.filter)), "claim"))))
+		b.WriteString(st.Dim.Render(fmt.Sprintf(" · %s · esc clears", plural(m.passing, "claim"))))
 		return b.String()
 	}
 	for _, t := range m.cm.Topics {
