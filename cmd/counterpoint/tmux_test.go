@@ -135,8 +135,8 @@ func TestExplorerInTmux(t *testing.T) {
 		t.Errorf("while running: dead, alternate screen, mouse, cursor = %q, want \"0 1 1 0\"", st)
 	}
 
-	// The showcase: Lynton's "I did reach out", answered three times.
-	s.keys("j")
+	// It opens on the showcase: Lynton's "I did reach out", answered three
+	// times.
 	s.waitFor("▸ “I did reach out", "Answered by · 1 of 3", "Barack Obama denies this statement")
 	s.keys("]", "]")
 	s.waitFor("Answered by · 3 of 3", "White House official denies this")

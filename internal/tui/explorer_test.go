@@ -37,7 +37,8 @@ func TestSpeakersPrincipalFirstWithCounts(t *testing.T) {
 	if s := screen(m); !strings.Contains(s, "── others ──") || !strings.Contains(s, "KCNA (relays)     5") {
 		t.Errorf("speakers pane:\n%s", s)
 	}
-	if m.SelectedSpeaker().ID != "lynton" || m.Selected().ID != "lynton-not-caved-in" {
+	// On the showcase: Lynton's first claim that something answers.
+	if m.SelectedSpeaker().ID != "lynton" || m.Selected().ID != "lynton-reached-out" {
 		t.Errorf("opens on %s / %s", m.SelectedSpeaker().ID, m.Selected().ID)
 	}
 }
@@ -46,7 +47,7 @@ func TestArrowsAndVimKeysMoveTheSelection(t *testing.T) {
 	for _, keys := range [][]string{{"down", "down", "right"}, {"j", "j", "l"}} {
 		m := open(t, 80, 24)
 		m = press(m, keys[0], keys[1])
-		if m.Selected().ID != "lynton-sequence-of-events" {
+		if m.Selected().ID != "lynton-not-caved" {
 			t.Errorf("%v: after two downs: %s", keys, m.Selected().ID)
 		}
 		m = press(m, keys[2])
@@ -431,12 +432,12 @@ func TestTabMovesFocusAndPagingScrollsTheFocusedPane(t *testing.T) {
 	if m.Focused() != FocusAnswer {
 		t.Errorf("shift+tab: %v", m.Focused())
 	}
-	// lynton-not-caved-in's answer card is longer than its pane at 80x24.
+	// lynton-reached-out's first answer is longer than its pane at 80x24.
 	m = press(m, "pgdown")
 	if m.scroll[1] == 0 {
 		t.Errorf("pgdn in the focused answer did not scroll it")
 	}
-	if s := screen(m); !strings.Contains(s, "What it answers · 1 of 1 ↑") {
+	if s := screen(m); !strings.Contains(s, "Answered by · 1 of 3 ↑") {
 		t.Errorf("scrolled card:\n%s", s)
 	}
 	m = press(m, "pgup")

@@ -14,13 +14,13 @@ func TestGoldenScreens(t *testing.T) {
 		name string
 		keys []string
 	}{
-		{"start", nil},
-		{"showcase", []string{"down"}}, // Lynton's "I did reach out…", answered three times
+		{"start", nil}, // Lynton's "I did reach out…", answered three times
+		{"followed", []string{"]", "]", "enter"}},
 		{"kcna", []string{"right", "right", "right", "right"}},
 		{"topics", []string{"t", "down", "down", "space"}},
 		{"search", []string{"/", "caved", "enter"}},
-		{"context", []string{"down", "c"}},
-		{"exchange", []string{"down", "x"}},
+		{"context", []string{"c"}},
+		{"exchange", []string{"x"}},
 		{"help", []string{"?"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {140, 45}} {

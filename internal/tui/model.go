@@ -113,6 +113,14 @@ func New(cm *claims.Model, opt Options) Model {
 	}
 	m.applyFilter()
 	m.selectSpeaker(m.firstSpeaker(opt.Speaker))
+	// Open on an exchange: the speaker's first claim that something answers
+	// (for Lynton, "I did reach out…", the showcase).
+	for i, c := range m.list {
+		if len(cm.AnswersTo(c)) > 0 {
+			m.moveClaim(i)
+			break
+		}
+	}
 	m.resize(80, 24)
 	return m
 }
