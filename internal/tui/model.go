@@ -55,8 +55,7 @@ type Model struct {
 	help   help.Model
 	input  textinput.Model
 
-	width, height int
-	lay           Layout
+	lay Layout // where everything goes, for the window's size
 
 	focus     Focus
 	view      view
@@ -105,8 +104,8 @@ func New(cm *claims.Model, opt Options) Model {
 	m.input.Prompt = "search: "
 	m.input.Placeholder = "words in the claims"
 	m.input.CharLimit = 200
-	m.setStyles(true)                                 // dark until the terminal says otherwise
-	m.width, m.height, m.lay = 80, 24, layout(80, 24) // until the window's size comes
+	m.setStyles(true)      // dark until the terminal says otherwise
+	m.lay = layout(80, 24) // until the window's size comes
 	m.order, m.split = speakerOrder(cm)
 	for _, t := range opt.Topics {
 		m.topicOn[t.Index] = true
@@ -223,7 +222,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) resize(w, h int) {
-	m.width, m.height = w, h
 	m.lay = layout(w, h)
 	m.help.SetWidth(w)
 	m.input.SetWidth(max(w-len(m.input.Prompt)-2, 1))

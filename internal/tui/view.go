@@ -54,7 +54,7 @@ func (m Model) render() string {
 // tooSmall says what size the explorer needs, in as much of the window as
 // there is.
 func (m Model) tooSmall() string {
-	w, h := m.width, m.height
+	w, h := m.lay.W, m.lay.H
 	if w <= 0 || h <= 0 {
 		return ""
 	}
