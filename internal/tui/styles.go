@@ -37,7 +37,6 @@ type Styles struct {
 	Match      lipgloss.Style // a search match
 	Passage    lipgloss.Style // the selected claim's passage in the article
 	Quiet      lipgloss.Style // the same speaker's other passages
-	Other      lipgloss.Style // other speakers' passages
 	Status     lipgloss.Style // a message after an action, in the key line
 	Warning    lipgloss.Style // "terminal too small"
 	Kinds      map[string]lipgloss.Style
@@ -82,7 +81,6 @@ func newStyles(isDark bool) Styles {
 	s.Match = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(c("#000000", "#000000")).Background(c("#ffd33d", "#e3b341"))
 	s.Passage = lipgloss.NewStyle().Reverse(true).Bold(true)
 	s.Quiet = lipgloss.NewStyle().Underline(true).Foreground(accent)
-	s.Other = lipgloss.NewStyle().Foreground(dim)
 	s.Status = lipgloss.NewStyle().Bold(true).Foreground(green)
 	s.Warning = lipgloss.NewStyle().Bold(true).Foreground(red)
 	s.Kinds = map[string]lipgloss.Style{
