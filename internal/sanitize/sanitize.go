@@ -23,12 +23,18 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // maxMarks is how many combining marks may follow one base character. Real
 // scripts rarely need more than three or four (Vietnamese, Hebrew with
 // cantillation); longer runs are "Zalgo" text that draws outside its cell.
 const maxMarks = 4
+
+// maxPiece bounds, in bytes, the pieces splitCluster measures, so that a
+// cluster of thousands of joined runes costs linear time, not quadratic.
+const maxPiece = 64
 
 const (
 	dottedCircle = "\u25CC" // conventional base for a mark that has none
@@ -182,9 +188,108 @@ func clean(s string, multiline bool) string {
 	}
 
 	if !dirty {
+		return unambiguous(s)
+	}
+	return unambiguous(out.String())
+}
+
+// unambiguous rewrites the grapheme clusters whose width terminals disagree
+// on, so that every measure gives the same width.
+//
+// Lip Gloss lays a frame out by grapheme clusters: 👩‍👩‍👧 is one cluster two
+// cells wide. A terminal without Unicode core mode (DEC 2027), and Bubble Tea's
+// renderer on it, advance once per code point: the same family takes six
+// cells, and the line it sits on overflows its pane by four. Such a cluster
+// is shown as parts every terminal measures alike: the joiner, variation
+// selector or modifier that fused them is written as "<U+200D>" and the like.
+// Clusters both measures agree on (nearly all text, CJK and accents
+// included) are left alone.
+func unambiguous(s string) string {
+	var out []byte // nil while the output equals s[:i]
+	for i := 0; i < len(s); {
+		if s[i] < 0x80 && (i+1 == len(s) || s[i+1] < 0x80) {
+			// An ASCII character not followed by a mark or selector.
+			if out != nil {
+				out = append(out, s[i])
+			}
+			i++
+			continue
+		}
+		cluster, width := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+		if width == ansi.StringWidthWc(cluster) {
+			if out != nil {
+				out = append(out, cluster...)
+			}
+		} else {
+			if out == nil {
+				out = make([]byte, 0, len(s)+32)
+				out = append(out, s[:i]...)
+			}
+			out = splitCluster(out, cluster)
+		}
+		i += len(cluster)
+	}
+	if out == nil {
 		return s
 	}
-	return out.String()
+	return string(out)
+}
+
+// splitCluster appends cluster to out as pieces that each measure the same
+// by grapheme and by code point: each rune joins the piece before it while
+// the piece stays unambiguous; a zero-width rune that would make it
+// ambiguous is escaped; a visible rune that would is split from the piece by
+// escaping the last zero-width rune that joined them (the ZWJ between two
+// emoji, the virama of a conjunct), or escaped itself when there is none
+// (a skin-tone modifier).
+func splitCluster(out []byte, cluster string) []byte {
+	// piece is where the current piece starts in out. After an escape it
+	// starts at the escape's ">", which a mark or modifier would cling to.
+	piece := len(out)
+	joiner := -1      // offset in out of the piece's last zero-width rune
+	var replay []rune // runes taken back from out, to go round again
+	for j := 0; j < len(cluster) || len(replay) > 0; {
+		var r rune
+		if len(replay) > 0 {
+			r, replay = replay[0], replay[1:]
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(cluster[j:])
+			j += n
+		}
+		zeroWidth := ansi.StringWidthWc(string(r)) == 0
+		candidate := string(out[piece:]) + string(r)
+		switch {
+		case r == 0x200D && !joinsEmoji(lastRune(out)):
+			// An emoji joiner after an escape is a bare joiner now.
+			out = appendEscape(out, r)
+			piece, joiner = len(out)-1, -1
+		case len(candidate) <= maxPiece && ansi.StringWidth(candidate) == ansi.StringWidthWc(candidate):
+			if zeroWidth {
+				joiner = len(out)
+			}
+			out = utf8.AppendRune(out, r)
+		case zeroWidth || joiner < 0:
+			out = appendEscape(out, r)
+			piece, joiner = len(out)-1, -1
+		default:
+			// Escape the joiner; what followed it, and r, go round again.
+			z, zn := utf8.DecodeRune(out[joiner:])
+			replay = append(append([]rune(string(out[joiner+zn:])), r), replay...)
+			out = appendEscape(out[:joiner], z)
+			piece, joiner = len(out)-1, -1
+		}
+	}
+	return out
+}
+
+// lastRune is the last rune of b, or -1.
+func lastRune(b []byte) rune {
+	if len(b) == 0 {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRune(b)
+	return r
 }
 
 // appendEscape appends "<U+XXXX>" (uppercase hex, at least four digits).

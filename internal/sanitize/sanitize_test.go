@@ -52,9 +52,9 @@ var cases = []struct {
 	{"soft hyphen", "co\u00adop", "co<U+00AD>op", "co<U+00AD>op"},
 	{"mongolian vowel separator", "a\u180eb", "a<U+180E>b", "a<U+180E>b"},
 	{"tag character", "\U000E0001", "<U+E0001>", "<U+E0001>"},
-	{"zwj family", "👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"},
-	{"zwj after skin tone", "👩🏽\u200d💻", "👩🏽\u200d💻", "👩🏽\u200d💻"},
-	{"zwj after fe0f", "❤\ufe0f\u200d🔥", "❤\ufe0f\u200d🔥", "❤\ufe0f\u200d🔥"},
+	{"zwj family", "👨\u200d👩\u200d👧", "👨<U+200D>👩<U+200D>👧", "👨<U+200D>👩<U+200D>👧"},
+	{"zwj after skin tone", "👩🏽\u200d💻", "👩<U+1F3FD><U+200D>💻", "👩<U+1F3FD><U+200D>💻"},
+	{"zwj after fe0f", "❤\ufe0f\u200d🔥", "❤<U+FE0F><U+200D>🔥", "❤<U+FE0F><U+200D>🔥"},
 	{"zwj between letters", "a\u200db", "a<U+200D>b", "a<U+200D>b"},
 	{"zwj trailing emoji", "👨\u200d", "👨<U+200D>", "👨<U+200D>"},
 	{"zwj leading", "\u200d👨", "<U+200D>👨", "<U+200D>👨"},
@@ -71,10 +71,13 @@ var cases = []struct {
 	{"mark after tab", "a\t\u0301", "a ◌\u0301", "a    ◌\u0301"},
 	{"mark after space", "a \u0301", "a ◌\u0301", "a ◌\u0301"},
 	{"mark after control picture", "\x1b\u0301", "␛\u0301", "␛\u0301"},
-	{"keycap", "1\ufe0f\u20e3", "1\ufe0f\u20e3", "1\ufe0f\u20e3"},
-	{"variation selector", "☺\ufe0f", "☺\ufe0f", "☺\ufe0f"},
+	{"variation selector", "☺\ufe0f", "☺<U+FE0F>", "☺<U+FE0F>"},
+	{"text presentation", "☺\ufe0e", "☺\ufe0e", "☺\ufe0e"},
 	{"cjk", "中文字幕テスト한국어", "中文字幕テスト한국어", "中文字幕テスト한국어"},
-	{"emoji", "👍🏽🇺🇸😀", "👍🏽🇺🇸😀", "👍🏽🇺🇸😀"},
+	{"emoji", "👍🏽🇺🇸😀", "👍<U+1F3FD>🇺🇸😀", "👍<U+1F3FD>🇺🇸😀"},
+	{"keycap", "1\ufe0f\u20e3", "1<U+FE0F>\u20e3", "1<U+FE0F>\u20e3"},
+	{"conjunct", "नमस्ते", "नमस<U+094D>ते", "नमस<U+094D>ते"},
+	{"emoji presentation", "✈\ufe0f ✈", "✈<U+FE0F> ✈", "✈<U+FE0F> ✈"},
 	{"private use", "\ue000\U000F0000", "\ue000\U000F0000", "\ue000\U000F0000"},
 	{"replacement char kept", "\ufffd", "\ufffd", "\ufffd"},
 	{"invalid bytes", "a\xffb\xc0", "a\ufffdb\ufffd", "a\ufffdb\ufffd"},
@@ -108,7 +111,7 @@ func TestText(t *testing.T) {
 
 // Clean input must come back as the very same string, not a copy.
 func TestCleanInputNotCopied(t *testing.T) {
-	for _, s := range []string{"plain ascii", "中文 e\u0301 👨\u200d👩", "two\nlines"} {
+	for _, s := range []string{"plain ascii", "中文 e\u0301 🇺🇸 한국어", "two\nlines"} {
 		if got := Text(s); unsafe.StringData(got) != unsafe.StringData(s) {
 			t.Errorf("Text(%+q) returned a copy", s)
 		}
@@ -151,6 +154,13 @@ func checkProps(t *testing.T, in string, multiline bool) {
 	}
 	if w, ws := ansi.StringWidth(out), ansi.StringWidth(ansi.Strip(out)); w != ws {
 		t.Fatalf("%s(%+q): width %d, stripped width %d", name, in, w, ws)
+	}
+	// Every terminal measures it alike: by grapheme cluster (Lip Gloss, and
+	// terminals with Unicode core mode) and by code point (the rest).
+	for _, l := range strings.Split(out, "\n") {
+		if g, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); g != wc {
+			t.Fatalf("%s(%+q) = %+q: %d cells by grapheme, %d by code point", name, in, out, g, wc)
+		}
 	}
 
 	runes := []rune(out)
@@ -217,5 +227,18 @@ func BenchmarkLineDirty(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Line(s)
+	}
+}
+
+// A cluster of thousands of joined emoji is split in linear time (the fuzzer
+// found the quadratic first version), and the result holds the properties.
+func TestLongClusters(t *testing.T) {
+	for _, s := range []string{
+		strings.Repeat("👩\u200d", 20000) + "👧",
+		"a" + strings.Repeat("\u0903", 20000),
+		strings.Repeat("\u1100", 20000),
+		strings.Repeat("क्", 20000),
+	} {
+		checkProps(t, s, false)
 	}
 }

@@ -111,8 +111,10 @@ func checkFits(t *testing.T, frame string, w, h int, context string) {
 		t.Fatalf("%s: %d lines in a %dx%d window", context, len(lines), w, h)
 	}
 	for i, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
-			t.Fatalf("%s: line %d is %d cells wide in a %dx%d window:\n%q", context, i, lw, w, h, ansi.Strip(l))
+		// Measured as Lip Gloss does (by grapheme cluster) and as a terminal
+		// without Unicode core mode does (by code point).
+		if lw, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); lw > w || wc > w {
+			t.Fatalf("%s: line %d is %d cells wide (%d by code point) in a %dx%d window:\n%q", context, i, lw, wc, w, h, ansi.Strip(l))
 		}
 	}
 }

@@ -30,7 +30,7 @@ func randomMsg(r *rand.Rand, w, h int) tea.Msg {
 		}
 		return tea.MouseWheelMsg{X: r.IntN(w + 2), Y: r.IntN(h + 2), Button: b}
 	default:
-		return tea.WindowSizeMsg{Width: 1 + r.IntN(220), Height: 1 + r.IntN(70)}
+		return tea.WindowSizeMsg{Width: 1 + r.IntN(400), Height: 1 + r.IntN(120)}
 	}
 }
 
@@ -83,8 +83,8 @@ func checkSelection(t *testing.T, m Model, where string) {
 func TestFramesFitAtEverySize(t *testing.T) {
 	cm := bundled(t)
 	screens := [][]string{nil, {"down"}, {"t"}, {"/", "white"}, {"down", "c"}, {"down", "x"}, {"?"}}
-	for w := 1; w <= 200; w += 5 {
-		for h := 1; h <= 60; h += 5 {
+	for w := 1; w <= 400; w += 11 {
+		for h := 1; h <= 120; h += 7 {
 			for _, keys := range screens {
 				m := press(update(New(cm, Options{}), tea.WindowSizeMsg{Width: w, Height: h}), keys...)
 				checkFits(t, m.render(), w, h, fmt.Sprintf("%dx%d after %v", w, h, keys))
