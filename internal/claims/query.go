@@ -36,19 +36,27 @@ func searchFold(s string) string {
 }
 
 func (mt matcher) match(c *Claim) bool {
-	if len(mt.topics) > 0 {
-		any := false
-		for _, t := range mt.topics {
-			if t.Index < len(c.topicMask) && c.topicMask[t.Index] {
-				any = true
-				break
-			}
-		}
-		if !any {
-			return false
+	return c.HasAnyTopic(mt.topics) && c.HasWords(mt.words)
+}
+
+// HasAnyTopic reports whether the claim carries any of the topics; any claim
+// does when there are none.
+func (c *Claim) HasAnyTopic(topics []*Topic) bool {
+	if len(topics) == 0 {
+		return true
+	}
+	for _, t := range topics {
+		if t.Index < len(c.topicMask) && c.topicMask[t.Index] {
+			return true
 		}
 	}
-	for _, w := range mt.words {
+	return false
+}
+
+// HasWords reports whether the claim's text or summary holds every word, as
+// SearchWords gives them.
+func (c *Claim) HasWords(words []string) bool {
+	for _, w := range words {
 		if !strings.Contains(c.searchText, w) {
 			return false
 		}

@@ -68,6 +68,7 @@ type Model struct {
 	split   int               // order[split:] are "others"
 	counts  []int             // claims per order position under the filter
 	words   []string          // search words, for highlighting
+	hits    []*claims.Claim   // the claims that hold every search word
 	passing int               // how many claims pass the filter
 	// What the topic picker shows: claims per topic under the search, and
 	// all the claims under the search.

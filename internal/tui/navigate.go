@@ -2,12 +2,19 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
 	"counterpoint/internal/claims"
 )
 
 // applyFilter rebuilds the filter from the chosen topics and the search, then
 // the counts and the claims pane, keeping the selected claim where it can.
+//
+// It is one pass over the claims that hold the search words, and when the
+// search only grew (one more letter typed), those are found among the
+// previous search's hits rather than among every claim: the hits of "whit"
+// hold the hits of "white". At 100,000 claims this keeps a key press in a
+// search within a frame.
 func (m *Model) applyFilter() {
 	var topics []*claims.Topic
 	for i, on := range m.topicOn {
@@ -16,17 +23,50 @@ func (m *Model) applyFilter() {
 		}
 	}
 	m.filter = claims.Filter{Topics: topics, Search: m.input.Value()}
-	m.words = claims.SearchWords(m.filter.Search)
-	all := m.cm.VoicedCounts(m.filter)
+	words := claims.SearchWords(m.filter.Search)
+	switch {
+	case len(words) == 0:
+		m.hits = m.cm.Claims
+	case refines(m.words, words):
+		m.hits = hitsAmong(m.hits, words)
+	default:
+		m.hits = hitsAmong(m.cm.Claims, words)
+	}
+	m.words = words
+
+	byIndex := make([]int, len(m.cm.Speakers))
+	m.topicCounts = make([]int, len(m.cm.Topics))
+	m.searched, m.passing = len(m.hits), 0
+	var results []*claims.Claim
+	for _, c := range m.hits {
+		for _, t := range c.Topics {
+			m.topicCounts[t.Index]++
+		}
+		if !c.HasAnyTopic(topics) {
+			continue
+		}
+		m.passing++
+		if len(words) > 0 {
+			results = append(results, c)
+		}
+		if c.Speaker != nil {
+			byIndex[c.Speaker.Index]++
+			if r := c.ReportedBy; r != nil && r != c.Speaker {
+				byIndex[r.Index]++
+			}
+		}
+	}
 	m.counts = make([]int, len(m.order))
 	for i, s := range m.order {
-		m.counts[i] = all[s.Index]
+		m.counts[i] = byIndex[s.Index]
 	}
-	m.passing = len(m.cm.Select(m.filter))
-	m.topicCounts = m.cm.TopicCounts(m.filter)
-	m.searched = len(m.cm.Select(claims.Filter{Search: m.filter.Search}))
+
 	keep := m.Selected()
-	m.fillList()
+	if m.searchMode() {
+		m.list = results
+	} else {
+		m.fillList()
+	}
 	m.cur, m.listTop = 0, 0
 	if keep != nil {
 		// Stay on the claim, or on the nearest one after it.
@@ -34,6 +74,31 @@ func (m *Model) applyFilter() {
 		m.cur = min(i, max(len(m.list)-1, 0))
 	}
 	m.afterMove()
+}
+
+// refines says whether a search for words can only narrow a search for
+// prev: each earlier word is within the word now in its place.
+func refines(prev, words []string) bool {
+	if len(prev) == 0 || len(words) < len(prev) {
+		return false
+	}
+	for i, w := range prev {
+		if !strings.Contains(words[i], w) {
+			return false
+		}
+	}
+	return true
+}
+
+// hitsAmong returns the claims of pool that hold every word.
+func hitsAmong(pool []*claims.Claim, words []string) []*claims.Claim {
+	var out []*claims.Claim
+	for _, c := range pool {
+		if c.HasWords(words) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // searchMode says whether the claims pane lists search results from every
