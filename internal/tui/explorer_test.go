@@ -554,6 +554,20 @@ func TestBackgroundAnswerRestyles(t *testing.T) {
 	if ansiStripFrame(m.render()) != ansiStripFrame(dark) {
 		t.Error("restyling changed the text")
 	}
+
+	// The exchange is drawn once when it opens: a new background, or a new
+	// width, draws it again, as opening it afresh would.
+	m = press(open(t, 80, 24), "x")
+	m = update(m, tea.BackgroundColorMsg{Color: lightGrey})
+	fresh := press(update(open(t, 80, 24), tea.BackgroundColorMsg{Color: lightGrey}), "x")
+	if got, want := m.render(), fresh.render(); got != want {
+		t.Errorf("the exchange after a restyle:\n%s\nopened afresh:\n%s", got, want)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	fresh = press(update(fresh, tea.WindowSizeMsg{Width: 100, Height: 30}), "esc", "x")
+	if got, want := m.render(), fresh.render(); got != want {
+		t.Errorf("the exchange after a resize:\n%s\nopened afresh:\n%s", got, want)
+	}
 }
 
 func TestOptionsSelectSpeakerAndTopics(t *testing.T) {
@@ -619,7 +633,7 @@ func TestClicksInTheArticleAndTheExchange(t *testing.T) {
 	}
 
 	m = press(selectClaim(t, m, "lynton-reached-out"), "x")
-	_, starts := m.threadLines()
+	starts := m.thread.starts
 	click = tea.MouseClickMsg{X: 5, Y: m.lay.Body.Y + 1 + starts[2] - m.thread.top, Button: tea.MouseLeft}
 	m = update(m, click)
 	if m.thread.cur != 2 || m.view != viewThread {

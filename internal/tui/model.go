@@ -177,6 +177,7 @@ func (m *Model) setStyles(isDark bool) {
 	m.styles = newStyles(isDark)
 	m.help.Styles = m.styles.Help
 	m.input.SetStyles(m.styles.Input)
+	m.redrawThread()
 }
 
 // Init asks the terminal for its background colour; the first frame is drawn
@@ -232,6 +233,7 @@ func (m *Model) resize(w, h int) {
 			m.rewrapArticle()
 			m.showPassage()
 		case viewThread:
+			m.drawThread()
 			m.showThreadCursor()
 		}
 	}
@@ -271,8 +273,7 @@ func (m *Model) clampScroll() {
 	}
 	bh := m.lay.Body.H - 2
 	if m.view == viewThread {
-		lines, _ := m.threadLines()
-		m.thread.top = clamp(m.thread.top, 0, max(len(lines)-bh, 0))
+		m.thread.top = clamp(m.thread.top, 0, max(len(m.thread.lines)-bh, 0))
 	}
 	if m.view == viewContext {
 		m.article.top = clamp(m.article.top, 0, max(len(m.article.lines)-bh, 0))

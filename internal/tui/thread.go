@@ -14,10 +14,18 @@ import (
 // The thread view shows the whole exchange a claim belongs to as one text,
 // in article order, each statement headed by who answers whom. A cursor
 // moves from statement to statement; enter goes to the one under it.
+//
+// The exchange is drawn once, when the view opens (and again when the width
+// or the colours change), not on every key: a key moves the cursor and the
+// view slices the lines it shows, so a long exchange costs nothing per key.
 type threadState struct {
-	ex  claims.Exchange
-	cur int // position in ex.Claims
-	top int // first line shown
+	ex     claims.Exchange
+	cur    int      // position in ex.Claims
+	top    int      // first line shown
+	lines  []string // the exchange drawn, each first line with the plain gutter
+	starts []int    // where each statement begins in lines
+	heads  []string // each statement's first line without its gutter
+	width  int      // the width lines were drawn for; 0 when not drawn
 }
 
 func (m *Model) openThread() {
@@ -34,6 +42,7 @@ func (m *Model) openThread() {
 	}
 	m.thread = threadState{ex: ex, cur: cur}
 	m.view = viewThread
+	m.drawThread()
 	m.showThreadCursor()
 }
 
@@ -78,7 +87,7 @@ func (m *Model) threadClick(ms tea.Mouse) {
 		return
 	}
 	line := m.thread.top + ms.Y - b.Y - 1
-	_, starts := m.threadLines()
+	starts := m.thread.starts
 	for i := len(starts) - 1; i >= 0; i-- {
 		if line >= starts[i] {
 			if i == m.thread.cur {
@@ -94,13 +103,12 @@ func (m *Model) threadClick(ms tea.Mouse) {
 // showThreadCursor scrolls so that the statement under the cursor is in
 // sight.
 func (m *Model) showThreadCursor() {
-	lines, starts := m.threadLines()
 	t := &m.thread
 	h := max(m.lay.Body.H-2, 1)
-	start := starts[t.cur]
-	end := len(lines)
-	if t.cur+1 < len(starts) {
-		end = starts[t.cur+1]
+	start := t.starts[t.cur]
+	end := len(t.lines)
+	if t.cur+1 < len(t.starts) {
+		end = t.starts[t.cur+1]
 	}
 	if end-start > h || start < t.top {
 		t.top = start
@@ -110,24 +118,27 @@ func (m *Model) showThreadCursor() {
 	m.clampScroll()
 }
 
-// threadLines renders the exchange, and where each statement begins.
-func (m Model) threadLines() ([]string, []int) {
+func (m *Model) threadWidth() int { return max(m.lay.Body.W-4, 10) }
+
+// drawThread draws the exchange for the body's width, unless it is drawn
+// for it already.
+func (m *Model) drawThread() {
+	t := &m.thread
+	w := m.threadWidth()
+	if t.width == w {
+		return
+	}
 	st := m.styles
-	t := m.thread
-	w := max(m.lay.Body.W-4, 10)
 	const gutter = 6 // "¶123 " and the cursor
-	var lines []string
-	starts := make([]int, len(t.ex.Claims))
+	t.lines, t.starts, t.heads = nil, make([]int, len(t.ex.Claims)), make([]string, len(t.ex.Claims))
 	for i, c := range t.ex.Claims {
 		if i > 0 {
-			lines = append(lines, "")
+			t.lines = append(t.lines, "")
 		}
-		starts[i] = len(lines)
+		t.starts[i] = len(t.lines)
 		var heads []*rich
-		for _, r := range t.ex.Relations {
-			if r.From != c {
-				continue
-			}
+		// Every relation from a claim of the exchange is in the exchange.
+		for _, r := range m.cm.Answering(c) {
 			h := new(rich).add(sanitize.Line(c.Speaker.Name), st.Speaker).add(" ", st.Quote).
 				add(export.Active(r.Kind), st.kind(r.Kind)).add(" ", st.Quote).
 				add(sanitize.Line(r.To.Speaker.Name), st.Speaker).
@@ -141,22 +152,22 @@ func (m Model) threadLines() ([]string, []int) {
 		for _, h := range heads {
 			block = append(block, m.lines(h, w-gutter)...)
 		}
-		body := m.claimBody(c, w-gutter)
-		block = append(block, body...)
-		for j, l := range block {
-			prefix := "      "
-			if j == 0 {
-				prefix = fmt.Sprintf("  %-4s", fmt.Sprintf("¶%d", c.Paragraph))
-				if i == t.cur {
-					prefix = st.Marker.Render("▸") + st.Selected.Render(fmt.Sprintf(" %-4s", fmt.Sprintf("¶%d", c.Paragraph)))
-				} else {
-					prefix = st.Dim.Render(prefix)
-				}
-			}
-			lines = append(lines, prefix+l)
+		block = append(block, m.claimBody(c, w-gutter)...)
+		t.heads[i] = block[0]
+		t.lines = append(t.lines, st.Dim.Render(fmt.Sprintf("  %-4s", fmt.Sprintf("¶%d", c.Paragraph)))+block[0])
+		for _, l := range block[1:] {
+			t.lines = append(t.lines, "      "+l)
 		}
 	}
-	return lines, starts
+	t.width = w
+}
+
+// redrawThread draws the exchange again, after a change of colours.
+func (m *Model) redrawThread() {
+	m.thread.width = 0
+	if m.view == viewThread {
+		m.drawThread()
+	}
 }
 
 // claimBody is a statement's words and circumstances, without the heading.
@@ -180,14 +191,22 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 func (m Model) viewThread() string {
 	st := m.styles
 	b := m.lay.Body
-	lines, _ := m.threadLines()
 	t := m.thread
 	h := b.H - 2
-	top := min(t.top, max(len(lines)-h, 0))
-	end := min(top+h, len(lines))
+	top := min(t.top, max(len(t.lines)-h, 0))
+	end := min(top+h, len(t.lines))
+	shown := make([]string, 0, end-top)
+	for i := top; i < end; i++ {
+		if i == t.starts[t.cur] {
+			c := t.ex.Claims[t.cur]
+			shown = append(shown, st.Marker.Render("▸")+st.Selected.Render(fmt.Sprintf(" %-4s", fmt.Sprintf("¶%d", c.Paragraph)))+t.heads[t.cur])
+			continue
+		}
+		shown = append(shown, t.lines[i])
+	}
 	title := st.PaneTitle.Render("Exchange") + st.Dim.Render(fmt.Sprintf(" · %s · %s%s",
-		plural(len(t.ex.Claims), "statement"), plural(len(t.ex.Relations), "answer"), scrollNote(top, end, len(lines))))
-	return st.box(title, padLeft(lines[top:end], 1), b.W, b.H, true)
+		plural(len(t.ex.Claims), "statement"), plural(len(t.ex.Relations), "answer"), scrollNote(top, end, len(t.lines))))
+	return st.box(title, padLeft(shown, 1), b.W, b.H, true)
 }
 
 // padLeft indents every line by n spaces: the gap inside a pane's border.
