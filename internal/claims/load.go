@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -144,6 +145,11 @@ func Load(name string, data []byte, read ReadFunc) (*Model, error) {
 			"not valid UTF-8: byte 0x%02X cannot start or continue a character", b)
 		return nil, ps.err()
 	}
+	// CRLF becomes LF before the YAML is read: the YAML library counts the
+	// line break after a comment twice when it is CRLF, which put every
+	// position below a comment one line too far down. Line and column
+	// numbers are the same either way, since the CR ends its line.
+	text = strings.ReplaceAll(text, "\r\n", "\n")
 	if isBlank(text) {
 		ps.add(Pos{}, "start from the example in the README: an article, speakers, topics, claims and relations", "the annotation is empty")
 		return nil, ps.err()
