@@ -16,13 +16,25 @@ import (
 	"counterpoint/internal/claims"
 )
 
+// packageDir is this package's directory, where go test starts.
+var packageDir string
+
 func TestMain(m *testing.M) {
 	// colorprofile, under fang, colours help even off a terminal when these
 	// force it; the tests check the plain output that a pipe or file gets.
 	for _, k := range []string{"CLICOLOR_FORCE", "TTY_FORCE"} {
 		os.Unsetenv(k)
 	}
-	os.Exit(m.Run())
+	var err error
+	if packageDir, err = os.Getwd(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
 }
 
 // result is what one run of the command line gave.

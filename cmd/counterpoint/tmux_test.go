@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -25,16 +26,40 @@ type session struct {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	requireTmux(t)
-	bin := filepath.Join(t.TempDir(), "counterpoint")
+	return goBuild(t)
+}
+
+// built is the binary, built once for all the tests that run it.
+var built struct {
+	once sync.Once
+	dir  string // removed by TestMain
+	path string
+	err  error
+}
+
+// goBuild builds counterpoint from this package's directory, once per run
+// of the tests, and returns the binary's path.
+func goBuild(t *testing.T) string {
+	t.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {
-		t.Skip("the go command is not on PATH: cannot build the binary to run in tmux")
+		t.Skip("the go command is not on PATH: cannot build the binary to run")
 	}
-	out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "counterpoint-test-bin-"); built.err != nil {
+			return
+		}
+		built.path = filepath.Join(built.dir, "counterpoint")
+		cmd := exec.Command(goTool, "build", "-o", built.path, ".")
+		cmd.Dir = packageDir // a test may have changed directory
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
-	return bin
+	return built.path
 }
 
 func requireTmux(t *testing.T) {
