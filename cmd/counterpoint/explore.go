@@ -26,15 +26,23 @@ func runRoot(cmd *cobra.Command, o *options) error {
 		fmt.Fprint(cmd.ErrOrStderr(), explorerHint)
 		return nil
 	}
-	m, err := loadModel(o.claimsFile)
-	if err != nil {
-		return badInput(err)
-	}
-	sp, f, _, err := filterFrom(m, o)
-	if err != nil {
+	// The annotation loads while Bubble Tea starts (see tui.Boot); a bad
+	// one ends the program before anything is drawn.
+	boot := tui.NewBoot(func() (tui.Model, error) {
+		m, err := loadModel(o.claimsFile)
+		if err != nil {
+			return tui.Model{}, badInput(err)
+		}
+		sp, f, _, err := filterFrom(m, o)
+		if err != nil {
+			return tui.Model{}, err
+		}
+		return tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics}), nil
+	})
+	if err := runExplorer(cmd.Context(), boot, in, out); err != nil {
 		return err
 	}
-	return runExplorer(cmd.Context(), tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics}), in, out)
+	return boot.Err()
 }
 
 // runExplorer runs the explorer until it quits. Bubble Tea restores the

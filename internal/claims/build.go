@@ -2,14 +2,27 @@ package claims
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
 
-// idPattern keeps ids plain: they are typed on the command line and appear in
+// plainID keeps ids plain: they are typed on the command line and appear in
 // links between claims.
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+// plainID checks ^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$ by hand: the regular
+// expression took a third of a millisecond to compile at every start.
+func plainID(id string) bool {
+	if len(id) == 0 || len(id) > 100 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if !alnum && (i == 0 || (c != '.' && c != '_' && c != '-')) {
+			return false
+		}
+	}
+	return true
+}
 
 const idFix = "use letters, digits, '-', '_' or '.', starting with a letter or digit, at most 100 characters (e.g. lynton-reached-out)"
 
@@ -104,7 +117,7 @@ func (ids uniqueIDs) check(ps *problems, id str, what string) bool {
 	if !required(ps, id, what+" id") {
 		return false
 	}
-	if !idPattern.MatchString(id.V) {
+	if !plainID(id.V) {
 		ps.add(id.Pos, idFix, "%s id %q is not a plain identifier", what, id.V)
 		return false
 	}
