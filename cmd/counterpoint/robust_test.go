@@ -428,3 +428,53 @@ func cycleListing(plain string) func(t *testing.T, listing string) {
 		}
 	}
 }
+
+// TestExchangeWithACycleInTmux opens the bridge with a relation added that
+// closes a cycle (mayor-safe-open → mayor-formality → engineer-failed →
+// mayor-safe-open) and shows its exchange: every step once, in article
+// order, and the program still quits cleanly.
+func TestExchangeWithACycleInTmux(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	yaml, err := os.ReadFile(bridge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml = append(yaml, "  - from: mayor-safe-open\n    to: mayor-formality\n    kind: rebuts\n    explicit: false\n"...)
+	article, err := os.ReadFile(filepath.Join(filepath.Dir(bridge), "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"claims.yaml": yaml, "article.txt": article} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	command := bin + " --claims " + filepath.Join(dir, "claims.yaml")
+	s := runFromShell(t, 100, 30, command)
+	s.waitFor("Speakers", "q quit")
+	s.keys("x")
+	steps := []string{
+		"¶2  Mayor of Eastbrook rebuts Mayor of Eastbrook (¶4) · inferred by the annotator",
+		"¶3  Town engineer contradicts Mayor of Eastbrook (¶2) · explicit reply",
+		"¶4  Mayor of Eastbrook rebuts Town engineer (¶3) · inferred by the annotator",
+		"¶5  Town council responds to Town engineer (¶3) · inferred by the annotator",
+	}
+	scr := s.waitFor(append([]string{"Exchange · 4 statements · 4 answers", "q quit"}, steps...)...)
+	at := -1
+	for _, step := range steps {
+		if n := strings.Count(scr, step); n != 1 {
+			t.Errorf("%q is on the screen %d times, want once:\n%s", step, n, scr)
+			continue
+		}
+		if i := strings.Index(scr, step); i < at {
+			t.Errorf("%q is out of article order:\n%s", step, scr)
+		} else {
+			at = i
+		}
+	}
+	if n := strings.Count(scr, "“is perfectly safe and will stay open.”"); n != 1 {
+		t.Errorf("the claim that opens the cycle is shown %d times, want once:\n%s", n, scr)
+	}
+	quitCleanly(t, s, command)
+}
