@@ -680,3 +680,17 @@ func TestSearchAsYouTypeMatchesAFreshSearch(t *testing.T) {
 		}
 	}
 }
+
+// The footer always ends with how to see every key and how to quit, at
+// every width the explorer draws at.
+func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
+	m := open(t, 80, 24)
+	for w := 60; w <= 240; w++ {
+		m = update(m, tea.WindowSizeMsg{Width: w, Height: 40})
+		lines := strings.Split(screen(m), "\n")
+		last := strings.TrimRight(lines[len(lines)-1], " ")
+		if !strings.HasSuffix(last, "? all keys • q quit") {
+			t.Fatalf("at %d columns the footer is %q", w, last)
+		}
+	}
+}

@@ -362,10 +362,8 @@ func (m Model) viewKeys() string {
 	if m.status != "" {
 		return fit(" "+m.styles.Status.Render(sanitize.Line(m.status)), w)
 	}
-	h := m.help
-	tail := h.ShortHelpView(m.keys.tailHelp())
-	h.SetWidth(max(w-1-ansi.StringWidth(tail)-3, 0))
-	head := h.ShortHelpView(m.keys.ShortHelp())
+	tail := m.help.ShortHelpView(m.keys.tailHelp())
+	head := m.shortHelp(m.keys.ShortHelp(), w-1-ansi.StringWidth(tail)-3)
 	line := " " + head
 	if head != "" && tail != "" {
 		line += m.styles.Help.ShortSeparator.Render(" • ")
@@ -421,4 +419,34 @@ func moreNote(top, end, n int) string {
 		return " ↓"
 	}
 	return ""
+}
+
+// shortHelp lists the enabled bindings, as the help bubble does, in as many
+// as fit in width cells, and "…" when some did not. (The bubble's own
+// truncation can overshoot its width by part of a binding.)
+func (m Model) shortHelp(bindings []key.Binding, width int) string {
+	st := m.help.Styles
+	sep := st.ShortSeparator.Render(" • ")
+	ellipsis := st.Ellipsis.Render(" …")
+	var b strings.Builder
+	used := 0
+	for _, k := range bindings {
+		if !k.Enabled() {
+			continue
+		}
+		item := st.ShortKey.Render(k.Help().Key) + " " + st.ShortDesc.Render(k.Help().Desc)
+		if used > 0 {
+			item = sep + item
+		}
+		iw := ansi.StringWidth(item)
+		if used+iw > width-ansi.StringWidth(ellipsis) {
+			if used+ansi.StringWidth(ellipsis) <= width {
+				b.WriteString(ellipsis)
+			}
+			break
+		}
+		b.WriteString(item)
+		used += iw
+	}
+	return b.String()
 }
