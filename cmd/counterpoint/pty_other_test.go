@@ -12,3 +12,4 @@ const noPTY = "the pseudo-terminal tests need Linux (/dev/ptmx and its ioctls)"
 func TestExplorerOnATerminalThatAnswersNothing(t *testing.T) { t.Skip(noPTY) }
 func TestListingWhenStdinIsNotATerminal(t *testing.T)        { t.Skip(noPTY) }
 func TestListingWhenStdoutIsNotATerminal(t *testing.T)       { t.Skip(noPTY) }
+func TestErrorsOnATerminalThatAnswersNothing(t *testing.T)   { t.Skip(noPTY) }
