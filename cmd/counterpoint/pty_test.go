@@ -249,7 +249,7 @@ func TestListingWhenStdinIsNotATerminal(t *testing.T) {
 		t.Errorf("stderr %q, want the hint %q", stderr.String(), explorerHint)
 	}
 	out := p.output()
-	if strings.ContainsAny(out, "\x1b\x9b") {
+	if strings.ContainsAny(out, "\x1b\u009b") {
 		t.Errorf("an escape sequence in the listing:\n%q", out)
 	}
 	// The terminal turns each \n into \r\n.
