@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"counterpoint/internal/claims"
 	"counterpoint/internal/sanitize"
@@ -314,7 +313,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 		for j < len(level) && level[j] == level[pos] {
 			j++
 		}
-		runs = append(runs, run{j, m.levelStyle(level[pos])})
+		runs = append(runs, run{j, m.levelInk(level[pos])})
 		pos = j
 	}
 	switch {
@@ -326,12 +325,12 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 	return st.Dim.Render(gutter) + bar + m.styleSpan(text, runs, span{0, len(text)})
 }
 
-func (m Model) levelStyle(level uint8) lipgloss.Style {
+func (m Model) levelInk(level uint8) ink {
 	switch level {
 	case 3:
-		return m.styles.Passage
+		return m.styles.Ink.Passage
 	case 2:
-		return m.styles.Quiet
+		return m.styles.Ink.Quiet
 	}
-	return m.styles.Quote
+	return m.styles.Ink.Quote
 }

@@ -14,9 +14,9 @@ func (s Styles) box(title string, lines []string, w, h int, focused bool) string
 	if w < 2 || h < 2 {
 		return blank(w, h)
 	}
-	edge := s.Border
+	edge := s.Ink.Border
 	if focused {
-		edge = s.FocusEdge
+		edge = s.Ink.FocusEdge
 	}
 	inner := w - 2
 	var b strings.Builder
@@ -26,13 +26,13 @@ func (s Styles) box(title string, lines []string, w, h int, focused bool) string
 	title = ansi.Truncate(title, max(inner-2, 0), "…")
 	tw := ansi.StringWidth(title)
 	if tw > 0 {
-		b.WriteString(edge.Render("╭ "))
+		b.WriteString(edge.paint("╭ "))
 		b.WriteString(title)
-		b.WriteString(edge.Render(" " + strings.Repeat("─", max(inner-tw-2, 0)) + "╮"))
+		b.WriteString(edge.paint(" " + strings.Repeat("─", max(inner-tw-2, 0)) + "╮"))
 	} else {
-		b.WriteString(edge.Render("╭" + strings.Repeat("─", inner) + "╮"))
+		b.WriteString(edge.paint("╭" + strings.Repeat("─", inner) + "╮"))
 	}
-	side := edge.Render("│")
+	side := edge.paint("│")
 	for i := range h - 2 {
 		b.WriteByte('\n')
 		b.WriteString(side)
@@ -44,7 +44,7 @@ func (s Styles) box(title string, lines []string, w, h int, focused bool) string
 		b.WriteString(side)
 	}
 	b.WriteByte('\n')
-	b.WriteString(edge.Render("╰" + strings.Repeat("─", inner) + "╯"))
+	b.WriteString(edge.paint("╰" + strings.Repeat("─", inner) + "╯"))
 	return b.String()
 }
 

@@ -33,15 +33,15 @@ func explicitWords(r *claims.Relation) string {
 func (m Model) claimLines(c *claims.Claim, w int) []string {
 	st := m.styles
 	var head rich
-	head.add(sanitize.Line(strings.ToUpper(c.Speaker.Name)), st.Speaker)
+	head.add(sanitize.Line(strings.ToUpper(c.Speaker.Name)), st.Ink.Speaker)
 	if cs := export.Circumstances(c); cs != "" {
-		head.add(" · "+sanitize.Line(cs), st.Dim)
+		head.add(" · "+sanitize.Line(cs), st.Ink.Dim)
 	}
 	lines := m.lines(&head, w)
 
-	base := st.Quote
+	base := st.Ink.Quote
 	if c.Mode != claims.ModeQuote {
-		base = st.Paraphrase
+		base = st.Ink.Paraphrase
 	}
 	lines = append(lines, m.lines(new(rich).add(sanitize.Line(export.Words(c)), base), w)...)
 
@@ -49,9 +49,9 @@ func (m Model) claimLines(c *claims.Claim, w int) []string {
 	if c.ReportedBy != nil {
 		meta += " · via " + c.ReportedBy.Name
 	}
-	lines = append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Meta), w)...)
+	lines = append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Ink.Meta), w)...)
 	if c.Summary != "" {
-		lines = append(lines, m.lines(new(rich).add("in short: "+sanitize.Line(c.Summary), st.Dim), w)...)
+		lines = append(lines, m.lines(new(rich).add("in short: "+sanitize.Line(c.Summary), st.Ink.Dim), w)...)
 	}
 	return lines
 }
@@ -75,29 +75,29 @@ func (m Model) answerCard(w int) (string, []string) {
 	}
 	ls := m.links()
 	if len(ls) == 0 {
-		return "Answers", m.lines(new(rich).add("Unanswered: nothing in the article answers this statement, and it answers none.", st.Unanswered), w)
+		return "Answers", m.lines(new(rich).add("Unanswered: nothing in the article answers this statement, and it answers none.", st.Ink.Unanswered), w)
 	}
 	l := ls[m.link]
 	r := l.rel
 	in := len(m.cm.AnswersTo(c))
 	var title string
 	var sentence rich
-	kind := st.kind(r.Kind)
+	kind := st.kindInk(r.Kind)
 	if l.incoming {
 		title = fmt.Sprintf("Answered by · %d of %d", m.link+1, in)
-		sentence.add(sanitize.Line(r.From.Speaker.Name), st.Speaker).add(" ", st.Quote).
-			add(export.Active(r.Kind), kind).add(" this statement", st.Quote)
+		sentence.add(sanitize.Line(r.From.Speaker.Name), st.Ink.Speaker).add(" ", st.Ink.Quote).
+			add(export.Active(r.Kind), kind).add(" this statement", st.Ink.Quote)
 	} else {
 		title = fmt.Sprintf("What it answers · %d of %d", m.link-in+1, len(ls)-in)
-		sentence.add("This statement ", st.Quote).add(export.Active(r.Kind), kind).add(" ", st.Quote).
-			add(sanitize.Line(r.To.Speaker.Name), st.Speaker)
+		sentence.add("This statement ", st.Ink.Quote).add(export.Active(r.Kind), kind).add(" ", st.Ink.Quote).
+			add(sanitize.Line(r.To.Speaker.Name), st.Ink.Speaker)
 	}
 	lines := m.lines(&sentence, w)
-	lines = append(lines, m.lines(new(rich).add(kindMeaning[r.Kind]+" · "+explicitWords(r), st.Dim), w)...)
+	lines = append(lines, m.lines(new(rich).add(kindMeaning[r.Kind]+" · "+explicitWords(r), st.Ink.Dim), w)...)
 	lines = append(lines, "")
 	lines = append(lines, m.claimLines(l.other(), w)...)
 	if r.Note != "" {
-		lines = append(lines, m.lines(new(rich).add("note: "+sanitize.Line(r.Note), st.Dim), w)...)
+		lines = append(lines, m.lines(new(rich).add("note: "+sanitize.Line(r.Note), st.Ink.Dim), w)...)
 	}
 	return title, lines
 }

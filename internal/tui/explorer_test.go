@@ -298,7 +298,7 @@ func TestSearchAcrossSpeakersHighlightsMatches(t *testing.T) {
 		t.Errorf("enter keeps the search: searching=%v, %d results, focus %v", m.searching, len(m.list), m.Focused())
 	}
 	frame := m.render()
-	if !strings.Contains(frame, m.styles.Match.Render("White")) && !strings.Contains(frame, m.styles.Match.Render("white")) {
+	if !strings.Contains(frame, m.styles.Ink.Match.paint("White")) && !strings.Contains(frame, m.styles.Ink.Match.paint("white")) {
 		t.Errorf("matches are not highlighted")
 	}
 	s := screen(m)

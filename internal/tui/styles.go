@@ -41,6 +41,9 @@ type Styles struct {
 	Warning    lipgloss.Style // "terminal too small"
 	Kinds      map[string]lipgloss.Style
 
+	// Ink holds the styles that text is drawn in, made ready to draw with.
+	Ink inks
+
 	Help  help.Styles
 	Input textinput.Styles
 }
@@ -110,7 +113,39 @@ func newStyles(isDark bool) Styles {
 	s.Input.Blurred.Text = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Input.Blurred.Placeholder = s.Input.Focused.Placeholder
 	s.Input.Cursor.Color = accent
+
+	s.Ink = inks{
+		Dim: inkOf(s.Dim), Meta: inkOf(s.Meta), Quote: inkOf(s.Quote), Paraphrase: inkOf(s.Paraphrase),
+		Speaker: inkOf(s.Speaker), Unanswered: inkOf(s.Unanswered), Match: inkOf(s.Match),
+		Selected: inkOf(s.Selected), Passage: inkOf(s.Passage), Quiet: inkOf(s.Quiet),
+		Marker: inkOf(s.Marker), Faint: inkOf(s.Faint), Border: inkOf(s.Border), FocusEdge: inkOf(s.FocusEdge),
+		Badge: inkOf(s.Badge), BadgeUnanswered: inkOf(s.Unanswered),
+		SelBadge:           inkOf(s.Badge.Background(s.Selected.GetBackground())),
+		SelBadgeUnanswered: inkOf(s.Unanswered.Background(s.Selected.GetBackground())),
+		SelPad:             inkOf(lipgloss.NewStyle().Background(s.Selected.GetBackground())),
+		Kinds:              map[string]ink{},
+	}
+	for k, st := range s.Kinds {
+		s.Ink.Kinds[k] = inkOf(st)
+	}
 	return s
+}
+
+// inks are the styles text is drawn in, as inks.
+type inks struct {
+	Dim, Meta, Quote, Paraphrase, Speaker, Unanswered, Match, Selected, Passage, Quiet ink
+	Marker, Faint, Border, FocusEdge                                                   ink
+	// Badges in a row, and in the selected row.
+	Badge, BadgeUnanswered, SelBadge, SelBadgeUnanswered, SelPad ink
+	Kinds                                                        map[string]ink
+}
+
+// kindInk is kind as an ink.
+func (s Styles) kindInk(k string) ink {
+	if i, ok := s.Ink.Kinds[k]; ok {
+		return i
+	}
+	return s.Ink.Meta
 }
 
 // kind styles a relation kind; an unknown kind (impossible after

@@ -17,14 +17,37 @@ type rich struct {
 }
 
 type run struct {
-	end   int // byte offset in text where the run ends
-	style lipgloss.Style
+	end int // byte offset in text where the run ends
+	ink ink
 }
 
-func (r *rich) add(s string, st lipgloss.Style) *rich {
+func (r *rich) add(s string, k ink) *rich {
 	r.text.WriteString(s)
-	r.runs = append(r.runs, run{r.text.Len(), st})
+	r.runs = append(r.runs, run{r.text.Len(), k})
 	return r
+}
+
+// ink is a style reduced to the escape sequences around its text, for the
+// styles text is drawn in (colour and attributes, on one line). Drawing with
+// it is joining three strings; Style.Render works the sequences out afresh
+// on every call, and that was most of the cost of a frame.
+type ink struct{ open, close string }
+
+func inkOf(st lipgloss.Style) ink {
+	const probe = "\uE000" // a private-use character no style changes
+	r := st.Render(probe)
+	i := strings.Index(r, probe)
+	if i < 0 {
+		return ink{}
+	}
+	return ink{r[:i], r[i+len(probe):]}
+}
+
+func (k ink) paint(s string) string {
+	if s == "" || k.open == "" && k.close == "" {
+		return s
+	}
+	return k.open + s + k.close
 }
 
 // span is a stretch [start, end) of bytes.
@@ -123,10 +146,10 @@ func (m Model) styleSpan(text string, runs []run, sp span) string {
 		for ri < len(runs) && runs[ri].end <= pos {
 			ri++
 		}
-		st := lipgloss.NewStyle()
+		var k ink
 		end := sp.end
 		if ri < len(runs) {
-			st = runs[ri].style
+			k = runs[ri].ink
 			end = min(end, runs[ri].end)
 		}
 		// Split the run where the search marks begin and end.
@@ -137,9 +160,9 @@ func (m Model) styleSpan(text string, runs []run, sp span) string {
 				j++
 			}
 			if on {
-				b.WriteString(m.styles.Match.Render(text[pos:j]))
+				b.WriteString(m.styles.Ink.Match.paint(text[pos:j]))
 			} else {
-				b.WriteString(st.Render(text[pos:j]))
+				b.WriteString(k.paint(text[pos:j]))
 			}
 			pos = j
 		}

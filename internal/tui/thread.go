@@ -139,14 +139,14 @@ func (m *Model) drawThread() {
 		var heads []*rich
 		// Every relation from a claim of the exchange is in the exchange.
 		for _, r := range m.cm.Answering(c) {
-			h := new(rich).add(sanitize.Line(c.Speaker.Name), st.Speaker).add(" ", st.Quote).
-				add(export.Active(r.Kind), st.kind(r.Kind)).add(" ", st.Quote).
-				add(sanitize.Line(r.To.Speaker.Name), st.Speaker).
-				add(fmt.Sprintf(" (¶%d) · %s", r.To.Paragraph, explicitWords(r)), st.Dim)
+			h := new(rich).add(sanitize.Line(c.Speaker.Name), st.Ink.Speaker).add(" ", st.Ink.Quote).
+				add(export.Active(r.Kind), st.kindInk(r.Kind)).add(" ", st.Ink.Quote).
+				add(sanitize.Line(r.To.Speaker.Name), st.Ink.Speaker).
+				add(fmt.Sprintf(" (¶%d) · %s", r.To.Paragraph, explicitWords(r)), st.Ink.Dim)
 			heads = append(heads, h)
 		}
 		if len(heads) == 0 {
-			heads = append(heads, new(rich).add(sanitize.Line(c.Speaker.Name), st.Speaker).add(" · opens", st.Dim))
+			heads = append(heads, new(rich).add(sanitize.Line(c.Speaker.Name), st.Ink.Speaker).add(" · opens", st.Ink.Dim))
 		}
 		var block []string
 		for _, h := range heads {
@@ -173,9 +173,9 @@ func (m *Model) redrawThread() {
 // claimBody is a statement's words and circumstances, without the heading.
 func (m Model) claimBody(c *claims.Claim, w int) []string {
 	st := m.styles
-	base := st.Quote
+	base := st.Ink.Quote
 	if c.Mode != claims.ModeQuote {
-		base = st.Paraphrase
+		base = st.Ink.Paraphrase
 	}
 	lines := m.lines(new(rich).add(sanitize.Line(export.Words(c)), base), w)
 	meta := c.Mode
@@ -185,7 +185,7 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 	if c.ReportedBy != nil {
 		meta += " · via " + c.ReportedBy.Name
 	}
-	return append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Meta), w)...)
+	return append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Ink.Meta), w)...)
 }
 
 func (m Model) viewThread() string {

@@ -161,7 +161,7 @@ func (m Model) viewSpeakers() string {
 	lines := make([]string, 0, h)
 	for _, i := range rows[top:min(top+h, len(rows))] {
 		if i < 0 {
-			lines = append(lines, st.Faint.Render(fit(" ── others ──", inner)))
+			lines = append(lines, st.Ink.Faint.paint(fit(" ── others ──", inner)))
 			continue
 		}
 		s := m.order[i]
@@ -177,9 +177,9 @@ func (m Model) viewSpeakers() string {
 		text := name + strings.Repeat(" ", gap) + count + " "
 		switch {
 		case i == m.sel:
-			lines = append(lines, st.Marker.Render("▌")+st.Selected.Render(" "+text))
+			lines = append(lines, st.Ink.Marker.paint("▌")+st.Ink.Selected.paint(" "+text))
 		case m.counts[i] == 0:
-			lines = append(lines, st.Faint.Render("  "+text))
+			lines = append(lines, st.Ink.Faint.paint("  "+text))
 		default:
 			lines = append(lines, "  "+text)
 		}
@@ -196,7 +196,7 @@ func (m Model) viewClaims() string {
 	top := window(m.listTop, m.cur, len(m.list), h)
 	var lines []string
 	if len(m.list) == 0 {
-		lines = m.lines(new(rich).add(m.emptyReason(), st.Dim), inner-2)
+		lines = m.lines(new(rich).add(m.emptyReason(), st.Ink.Dim), inner-2)
 		lines = padLeft(lines, 1)
 	}
 	search := m.searchMode()
@@ -213,9 +213,9 @@ func (m Model) viewClaims() string {
 		text := fit(ansi.Truncate(words, textW, "…"), textW)
 		var line string
 		if i == m.cur {
-			line = st.Marker.Render("▸") + st.Selected.Render(" "+m.plainSpan(text)+" ") + m.styleBadge(badge, true)
+			line = st.Ink.Marker.paint("▸") + st.Ink.Selected.paint(" "+m.plainSpan(text)+" ") + m.styleBadge(badge, true)
 		} else {
-			line = "  " + m.styleSpan(text, []run{{len(text), st.Quote}}, span{0, len(text)}) + " " + m.styleBadge(badge, false)
+			line = "  " + m.styleSpan(text, []run{{len(text), st.Ink.Quote}}, span{0, len(text)}) + " " + m.styleBadge(badge, false)
 		}
 		lines = append(lines, line)
 	}
@@ -238,7 +238,7 @@ func (m Model) relaysOnly(s *claims.Speaker) bool {
 
 // plainSpan draws text on the selection's background, with search marks.
 func (m Model) plainSpan(text string) string {
-	return m.styleSpan(text, []run{{len(text), m.styles.Selected}}, span{0, len(text)})
+	return m.styleSpan(text, []run{{len(text), m.styles.Ink.Selected}}, span{0, len(text)})
 }
 
 // claimsTitle heads the claims pane: whose claims and how many, and the
@@ -304,26 +304,27 @@ func (m Model) badge(c *claims.Claim) string {
 // styleBadge colours a badge: what it answers, then its answers or their
 // absence.
 func (m Model) styleBadge(b string, selected bool) string {
-	st := m.styles
+	in := m.styles.Ink
 	var out strings.Builder
 	for i, part := range strings.Split(b, " · ") {
-		style := st.Badge
-		if part == "unanswered" {
-			style = st.Unanswered
-		}
-		if selected {
-			style = style.Background(st.Selected.GetBackground())
+		k := in.Badge
+		switch {
+		case selected && part == "unanswered":
+			k = in.SelBadgeUnanswered
+		case selected:
+			k = in.SelBadge
+		case part == "unanswered":
+			k = in.BadgeUnanswered
 		}
 		if i > 0 {
-			out.WriteString(style.Render(" · "))
+			out.WriteString(k.paint(" · "))
 		}
-		out.WriteString(style.Render(part))
+		out.WriteString(k.paint(part))
 	}
-	pad := lipgloss.NewStyle()
 	if selected {
-		pad = pad.Background(st.Selected.GetBackground())
+		return out.String() + in.SelPad.paint(" ")
 	}
-	return out.String() + pad.Render(" ")
+	return out.String() + " "
 }
 
 // viewComparison is the statement and its answer side by side.
