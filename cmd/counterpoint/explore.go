@@ -26,17 +26,18 @@ func runRoot(cmd *cobra.Command, o *options) error {
 		fmt.Fprint(cmd.ErrOrStderr(), explorerHint)
 		return nil
 	}
-	// The annotation loads while Bubble Tea starts (see tui.Boot); a bad
-	// one ends the program before anything is drawn.
+	// A bad annotation or option is reported before Bubble Tea starts, so
+	// the terminal is never touched for it. The explorer itself is built
+	// while Bubble Tea starts (see tui.Boot).
+	m, err := loadModel(o.claimsFile)
+	if err != nil {
+		return badInput(err)
+	}
+	sp, f, _, err := filterFrom(m, o)
+	if err != nil {
+		return err
+	}
 	boot := tui.NewBoot(func() (tui.Model, error) {
-		m, err := loadModel(o.claimsFile)
-		if err != nil {
-			return tui.Model{}, badInput(err)
-		}
-		sp, f, _, err := filterFrom(m, o)
-		if err != nil {
-			return tui.Model{}, err
-		}
 		return tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics}), nil
 	})
 	if err := runExplorer(cmd.Context(), boot, in, out); err != nil {

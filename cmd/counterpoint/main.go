@@ -14,6 +14,7 @@ import (
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
 
 	"counterpoint/internal/claims"
 	"counterpoint/internal/export"
@@ -44,6 +45,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	failed := keepErrors(root)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(version),
 		fang.WithCommit(commit()),
@@ -52,6 +54,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}),
 		fang.WithNotifySignal(os.Interrupt),
 	)
+	if err == nil && *failed != nil {
+		err = *failed
+		reportError(stderr, err, widthOf(stderr))
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -60,6 +66,42 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitInput
 	}
 	return exitUsage
+}
+
+// keepErrors makes every command of the tree leave its error in the
+// returned place instead of returning it, and run reports it. Given an
+// error, fang first asks the terminal for its background colour, to style
+// the message, and on a terminal that never answers that took 4 s before
+// the error appeared; counterpoint's errors are plain text and need no
+// colour.
+func keepErrors(root *cobra.Command) *error {
+	failed := new(error)
+	keep := func(err error) error {
+		if err != nil && *failed == nil {
+			*failed = err
+		}
+		return nil
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return keep(err) })
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if args := c.Args; args != nil {
+			c.Args = func(c *cobra.Command, a []string) error { return keep(args(c, a)) }
+		}
+		if run := c.RunE; run != nil {
+			c.RunE = func(c *cobra.Command, a []string) error {
+				if *failed != nil {
+					return nil // its arguments were wrong
+				}
+				return keep(run(c, a))
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	return failed
 }
 
 func commit() string {
