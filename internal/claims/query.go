@@ -53,6 +53,11 @@ func (c *Claim) HasAnyTopic(topics []*Topic) bool {
 	return false
 }
 
+// SearchText is the claim's text and summary folded for word search, as
+// HasWords searches them: SearchWords never returns a word holding a space
+// or a line break.
+func (c *Claim) SearchText() string { return c.searchText }
+
 // HasWords reports whether the claim's text or summary holds every word, as
 // SearchWords gives them.
 func (c *Claim) HasWords(words []string) bool {

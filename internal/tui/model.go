@@ -68,7 +68,8 @@ type Model struct {
 	split   int               // order[split:] are "others"
 	counts  []int             // claims per order position under the filter
 	words   []string          // search words, for highlighting
-	hits    []*claims.Claim   // the claims that hold every search word
+	hits    []int32           // indexes of the claims that hold every search word
+	ix      *index            // the claims in flat arrays, for the filter
 	passing int               // how many claims pass the filter
 	// What the topic picker shows: claims per topic under the search, and
 	// all the claims under the search.
@@ -97,6 +98,7 @@ func New(cm *claims.Model, opt Options) Model {
 	m := Model{
 		cm:      cm,
 		art:     buildArticle(cm),
+		ix:      newIndex(cm),
 		keys:    newKeyMap(),
 		help:    help.New(),
 		input:   textinput.New(),
