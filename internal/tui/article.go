@@ -33,15 +33,16 @@ type articleText struct {
 func buildArticle(cm *claims.Model) *articleText {
 	src := cm.Article.Text
 	// Offsets to carry into the sanitised text: every passage's ends.
-	var cuts []int
+	cuts := make([]int, 0, 2*len(cm.Claims))
 	for _, c := range cm.Claims {
 		cuts = append(cuts, c.Span.Start, c.Span.End)
 	}
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
-	mapped := make(map[int]int, len(cuts))
+	mapped := make([]int, len(cuts)) // where cuts[i] lies in the sanitised text
 
 	var b strings.Builder
+	b.Grow(len(src) + len(src)/8)
 	a := &articleText{}
 	ci := 0
 	for ls := 0; ls <= len(src); {
@@ -65,14 +66,14 @@ func buildArticle(cm *claims.Model) *articleText {
 				cut := min(max(cuts[ci], ls), end)
 				b.WriteString(sanitize.Line(src[pos:cut]))
 				pos = cut
-				mapped[cuts[ci]] = b.Len()
+				mapped[ci] = b.Len()
 				ci++
 			}
 			b.WriteString(sanitize.Line(src[pos:end]))
 			a.paras = append(a.paras, span{pstart, b.Len()})
 		} else {
 			for ci < len(cuts) && cuts[ci] < next {
-				mapped[cuts[ci]] = b.Len()
+				mapped[ci] = b.Len()
 				ci++
 			}
 		}
@@ -81,8 +82,12 @@ func buildArticle(cm *claims.Model) *articleText {
 	a.text = b.String()
 	a.spans = make([]span, len(cm.Claims))
 	a.starts = make([]int, len(cm.Claims))
+	at := func(off int) int {
+		i, _ := slices.BinarySearch(cuts, off)
+		return mapped[i]
+	}
 	for i, c := range cm.Claims {
-		a.spans[i] = span{mapped[c.Span.Start], mapped[c.Span.End]}
+		a.spans[i] = span{at(c.Span.Start), at(c.Span.End)}
 		a.starts[i] = i
 		a.longest = max(a.longest, a.spans[i].end-a.spans[i].start)
 	}
