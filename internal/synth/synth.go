@@ -217,7 +217,7 @@ func (g *generator) quote(number int) string {
 	sentences := []string{fmt.Sprintf(g.pick(numberedQuotes), number, g.pick(units))}
 	words := wordCount(sentences[0])
 	for words < target {
-		s := g.pick(statements)
+		s := g.statement()
 		if g.r.IntN(40) == 0 {
 			s = g.pick(emojiStatements)
 		}
@@ -233,6 +233,17 @@ func (g *generator) quote(number int) string {
 		}
 	}
 	return strings.Join(sentences, " ")
+}
+
+// statement makes a sentence a speaker might say, from an opener now and
+// then, a subject and what it did or will do: some tens of thousands of
+// sentences, so that, as in the news, a few recur and most do not.
+func (g *generator) statement() string {
+	s := g.pick(subjects) + " " + g.pick(predicates) + "."
+	if g.r.IntN(4) == 0 {
+		return g.pick(openers) + " " + s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // paraphrase returns the reported clause, from which the source sentence is
@@ -418,7 +429,9 @@ func (g *generator) write(n int, seed int64) Annotation {
 		}
 	}
 
-	y.WriteString("relations:\n")
+	if len(g.relations) > 0 {
+		y.WriteString("relations:\n")
+	}
 	for k, r := range g.relations {
 		fmt.Fprintf(&y, "  - {from: c%d, to: c%d, kind: %s, explicit: %t", r.from+1, r.to+1, r.kind, r.explicit)
 		if k%10 == 0 {

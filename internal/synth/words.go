@@ -66,33 +66,29 @@ var units = []string{
 	"threats", "emails", "files", "complaints", "messages", "warnings", "contracts", "letters", "reports", "demands",
 }
 
-var statements = []string{
-	"That is simply not true.",
-	"Nobody consulted us about any of this.",
-	"We will not be intimidated by anyone.",
-	"The evidence points somewhere else entirely.",
-	"I don’t think the public has been told the whole story.",
-	"Let me be clear: we did nothing wrong.",
-	"It’s a question of principle, not of money.",
-	"Frankly, the decision was made under pressure.",
-	"They should look at their own record first.",
-	"We’re ready to talk, but not on those terms.",
-	"Nobody in this building wanted it to end like this.",
-	"The café owners on the Rue de l’Église saw everything.",
-	"Call it naïve, but we still believe in due process.",
-	"It was déjà vu for everyone who lived through the last crisis.",
-	"The investigation will take months, not days.",
-	"What happened next has been misreported from the start.",
-	"We have asked for the full report and we are still waiting.",
-	"Anyone who says otherwise has not read the documents.",
-	"Our position has not changed since Friday night.",
-	"This is about the freedom to speak, and nothing else.",
-	"I would be fibbing to say I wasn’t disappointed.",
-	"We would still like the public to see this film, absolutely.",
-	"The other side has produced no evidence at all.",
-	"There will be consequences, and they know it.",
-	"We are not going to apologise for telling the truth.",
-	"Everyone knew what was coming; nobody wanted to say it out loud.",
+// A statement is an opener now and then, a subject and a predicate that
+// goes with any of them.
+var openers = []string{
+	"Frankly,", "Let me be clear:", "To be honest,", "As I said before,", "In our view,", "Believe me,",
+	"Once again,", "For the record,", "Make no mistake:", "Whatever they say,",
+}
+
+var subjects = []string{
+	"we", "nobody in this building", "the studio", "our lawyers", "this government", "the other side", "the public",
+	"the café owners", "our engineers", "the ministry", "the president", "my colleagues", "the investigators",
+	"ordinary people", "the cinemas", "the hackers", "the agency", "our partners", "the embassy", "the press",
+}
+
+var predicates = []string{
+	"did nothing wrong", "will not be intimidated by anyone", "never consulted us about any of this",
+	"made the decision under pressure", "should look at their own record first", "would still like the public to see this film",
+	"saw everything from the Rue de l’Église", "trusted due process, call it naïve",
+	"asked for the full report weeks ago", "produced no evidence at all", "knew there would be consequences",
+	"will not apologise for telling the truth", "lived through the last crisis, and it was déjà vu",
+	"deserve better than this", "will take months, not days, to get to the bottom of it", "misreported what happened next from the start",
+	"cannot accept this, not now and not ever", "knew what was coming but didn’t say it out loud", "never saw a single one of those documents",
+	"would make the same choice again tomorrow", "heard a very different story on Friday night", "called the White House long before any of this",
+	"will answer every question in court", "kept every email, and they show the truth", "owe nobody an apology",
 }
 
 // emojiStatements are the odd line quoted from a post online.
