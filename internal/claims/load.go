@@ -154,14 +154,19 @@ func Load(name string, data []byte, read ReadFunc) (*Model, error) {
 		ps.add(Pos{}, "start from the example in the README: an article, speakers, topics, claims and relations", "the annotation is empty")
 		return nil, ps.err()
 	}
-	if pos, ok := checkNesting(text); !ok {
-		ps.add(pos, "an annotation nests four levels deep; check the indentation and the brackets",
-			"the YAML nests more than %d levels deep; refusing to parse it", maxDepth)
-		return nil, ps.err()
-	}
-	raw := decodeYAML([]byte(text), ps)
+	// Most annotations are plain YAML without a problem: the fast reader
+	// takes those, and leaves every other file, problems and all, to the
+	// YAML library (see decodeFast).
+	raw := decodeFast(text)
 	if raw == nil {
-		return nil, ps.err()
+		if pos, ok := checkNesting(text); !ok {
+			ps.add(pos, "an annotation nests four levels deep; check the indentation and the brackets",
+				"the YAML nests more than %d levels deep; refusing to parse it", maxDepth)
+			return nil, ps.err()
+		}
+		if raw = decodeYAML([]byte(text), ps); raw == nil {
+			return nil, ps.err()
+		}
 	}
 	m := build(raw, ps, read)
 	if err := ps.err(); err != nil {
