@@ -36,8 +36,6 @@ func build(raw *rawDoc, ps *problems, read ReadFunc) *Model {
 		claimByID:   map[string]*Claim{},
 		bySpeaker:   map[*Speaker][]*Claim{},
 		relayedBy:   map[*Speaker][]*Claim{},
-		answersTo:   map[*Claim][]*Relation{},
-		answering:   map[*Claim][]*Relation{},
 	}
 	ix := buildArticle(m, raw.Article, ps, read)
 	// An empty section is reported once, not through every reference into it.
@@ -202,11 +200,13 @@ func reference[T any](ps *problems, ref str, what string, table map[string]*T, b
 	if broken {
 		return nil
 	}
-	ids := make([]string, 0, len(table))
-	for id := range table {
-		ids = append(ids, id)
+	if ps.full() {
+		// Past the cap the problem is only counted: spare the search for
+		// a suggestion, which reads every id.
+		ps.add(ref.Pos, "", "%s %q is not defined", what, ref.V)
+		return nil
 	}
-	slices.Sort(ids)
+	ids := sortedIDs(ps, table)
 	fix := ""
 	if c := closest(ref.V, ids); c != "" {
 		fix = fmt.Sprintf("did you mean %q?", c)
@@ -220,14 +220,36 @@ func reference[T any](ps *problems, ref str, what string, table map[string]*T, b
 }
 
 func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
-	ids := uniqueIDs{}
-	for _, r := range raw.Claims {
+	if ix != nil {
+		// Find every passage in one pass over the article, rather than
+		// look each up in an index of the whole article (see findAll).
+		passages := make([]string, 0, len(raw.Claims))
+		for _, r := range raw.Claims {
+			if r.Mode.V == ModeParaphrase {
+				passages = append(passages, r.Source.V)
+			} else {
+				passages = append(passages, r.Text.V)
+			}
+		}
+		ix.findAll(passages)
+	}
+	ids := make(uniqueIDs, len(raw.Claims))
+	m.claimByID = make(map[string]*Claim, len(raw.Claims))
+	m.Claims = make([]*Claim, 0, len(raw.Claims))
+	// The claims and their topic masks, each in one allocation rather than
+	// one per claim.
+	store := make([]Claim, len(raw.Claims))
+	masks := make([]bool, len(raw.Claims)*len(m.Topics))
+	brokenSpeakers, brokenTopics := raw.Broken["speakers"], raw.Broken["topics"] // looked up once, not per claim
+	for i, r := range raw.Claims {
 		ok := ids.check(ps, r.ID, "claim")
-		c := &Claim{ID: r.ID.V, Text: r.Text.V, Source: r.Source.V, Summary: r.Summary.V, Venue: r.Venue.V, When: r.When.V,
-			Occurrence: r.Occurrence.V, topicMask: make([]bool, len(m.Topics))}
-		c.Speaker = reference(ps, r.Speaker, "speaker", m.speakerByID, raw.Broken["speakers"])
+		c := &store[i]
+		t := len(m.Topics)
+		*c = Claim{ID: r.ID.V, Text: r.Text.V, Source: r.Source.V, Summary: r.Summary.V, Venue: r.Venue.V, When: r.When.V,
+			Occurrence: r.Occurrence.V, topicMask: masks[i*t : (i+1)*t : (i+1)*t]}
+		c.Speaker = reference(ps, r.Speaker, "speaker", m.speakerByID, brokenSpeakers)
 		if r.Reported.Set {
-			c.ReportedBy = reference(ps, r.Reported, "reported_by speaker", m.speakerByID, raw.Broken["speakers"])
+			c.ReportedBy = reference(ps, r.Reported, "reported_by speaker", m.speakerByID, brokenSpeakers)
 			if c.ReportedBy != nil && c.ReportedBy == c.Speaker {
 				ps.add(r.Reported.Pos, "remove reported_by, or name the intermediary who relayed the statement",
 					"reported_by names the speaker of the claim itself")
@@ -251,7 +273,7 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 			ps.add(r.Topics.Pos, "give the claim one or more topic ids, e.g. topics: [pulling-the-film]", "claim %q has no topics", r.ID.V)
 		}
 		for _, t := range r.Topics.V {
-			tp := reference(ps, t, "topic", m.topicByID, raw.Broken["topics"])
+			tp := reference(ps, t, "topic", m.topicByID, brokenTopics)
 			if tp == nil {
 				continue
 			}
@@ -269,7 +291,7 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 		}
 		// With no usable occurrence the passage cannot be placed; its
 		// problem is reported, and guessing would hide it.
-		anchored := ix != nil && c.Mode != "" && occurrenceOK && anchorClaim(m, c, r, ps, ix)
+		anchored := ix != nil && c.Mode != "" && occurrenceOK && anchorClaim(m, c, r, ps, ix, i)
 		if !ok {
 			continue
 		}
@@ -304,7 +326,7 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 // anchorClaim finds the claim's passage in the article and records its span.
 // A passage that is absent, or present several times without saying which,
 // is a problem: nothing is ever anchored by guesswork.
-func anchorClaim(m *Model, c *Claim, r rawClaim, ps *problems, ix *anchorIndex) bool {
+func anchorClaim(m *Model, c *Claim, r rawClaim, ps *problems, ix *anchorIndex, i int) bool {
 	passage, at, what := r.Text, r.Text.Pos, "quote"
 	if c.Mode == ModeParaphrase {
 		passage, at, what = r.Source, r.Source.Pos, "source passage"
@@ -312,10 +334,14 @@ func anchorClaim(m *Model, c *Claim, r rawClaim, ps *problems, ix *anchorIndex) 
 	if strings.TrimSpace(passage.V) == "" {
 		return false
 	}
-	starts := ix.occurrences(passage.V, -1)
+	starts := ix.occurrencesOf(i, passage.V)
 	switch {
 	case len(starts) == 0:
-		ps.add(at, notFoundFix(m, ix, passage.V), "%s of claim %q is not in the article", what, c.ID)
+		fix := ""
+		if !ps.full() { // past the cap the problem is only counted
+			fix = notFoundFix(m, ix, passage.V)
+		}
+		ps.add(at, fix, "%s of claim %q is not in the article", what, c.ID)
 		return false
 	case len(starts) > 1 && !r.Occurrence.Set:
 		paras := make([]string, len(starts))
@@ -327,7 +353,7 @@ func anchorClaim(m *Model, c *Claim, r rawClaim, ps *problems, ix *anchorIndex) 
 		if repeated {
 			// "¶4, ¶4" tells them apart for nobody: give lines and columns.
 			for i, s := range starts {
-				p := lineCol(m.Article.Text, s)
+				p := m.Article.lineCol(s)
 				paras[i] = fmt.Sprintf("%s at line %d, column %d", paras[i], p.Line, p.Col)
 			}
 		}
@@ -380,40 +406,141 @@ func notFoundFix(m *Model, ix *anchorIndex, passage string) string {
 }
 
 func buildRelations(m *Model, raw *rawDoc, ps *problems) {
-	type pair struct{ from, to *Claim }
-	firstAt := map[pair]Pos{}
-	for _, r := range raw.Relations {
-		from := reference(ps, r.From, "claim", m.claimByID, raw.Broken["claims"])
-		to := reference(ps, r.To, "claim", m.claimByID, raw.Broken["claims"])
+	// First, quietly and in file order, what each relation names, and the
+	// relations that would stand (both claims known and different, a known
+	// kind), made at once in one allocation.
+	n := len(raw.Relations)
+	from, to := make([]*Claim, n), make([]*Claim, n)
+	fromIndex, toIndex := make([]int, n), make([]int, n) // of the claims, by relation
+	store := make([]Relation, n)
+	stand := make([]int, 0, n)
+	for i := range raw.Relations {
+		r := &raw.Relations[i]
+		f, t := m.claimByID[r.From.V], m.claimByID[r.To.V]
+		from[i], to[i] = f, t
+		if f != nil && t != nil && f != t && slices.Contains(RelationKinds, r.Kind.V) {
+			stand = append(stand, i)
+			fromIndex[i], toIndex[i] = f.Index, t.Index
+			store[i] = Relation{From: f, To: t, Kind: r.Kind.V, Explicit: r.Explicit.V, Note: r.Note.V}
+		}
+	}
+	// In article order of what they answer, then of the answer, equals in
+	// file order: two stable counting sorts, which read each claim's index
+	// once, where a sort by comparison read two claims through their
+	// pointers at each of its millions of comparisons.
+	stand = sortByKey(sortByKey(stand, fromIndex, len(m.Claims)), toIndex, len(m.Claims))
+	repeated := repeats(m, stand, from, to)
+
+	// Then, in file order, every problem, as the reader is to be told.
+	brokenClaims := raw.Broken["claims"]
+	for i := range raw.Relations {
+		r := &raw.Relations[i]
+		if from[i] == nil {
+			reference(ps, r.From, "claim", m.claimByID, brokenClaims) // says why
+		}
+		if to[i] == nil {
+			reference(ps, r.To, "claim", m.claimByID, brokenClaims)
+		}
 		kindOK := oneOf(ps, r.Kind, "relation kind", RelationKinds)
-		if from == nil || to == nil || !kindOK {
+		if from[i] == nil || to[i] == nil || !kindOK {
 			continue
 		}
-		if from == to {
+		if from[i] == to[i] {
 			ps.add(r.To.Pos, "a claim cannot answer itself: point \"to\" at the claim that this one answers", "relation from claim %q to itself", r.From.V)
 			continue
 		}
-		k := pair{from, to}
-		if at, dup := firstAt[k]; dup {
+		if j, ok := repeated[i]; ok {
 			ps.add(r.Pos, "keep one relation per pair of claims, with the kind that fits best",
-				"a relation from %q to %q is already given at line %d", r.From.V, r.To.V, at.Line)
-			continue
+				"a relation from %q to %q is already given at line %d", r.From.V, r.To.V, raw.Relations[j].Pos.Line)
 		}
-		firstAt[k] = r.Pos
-		rel := &Relation{From: from, To: to, Kind: r.Kind.V, Explicit: r.Explicit.V, Note: r.Note.V}
-		m.Relations = append(m.Relations, rel)
 	}
-	// Relations in article order of what they answer, then of the answer.
-	slices.SortStableFunc(m.Relations, func(a, b *Relation) int {
-		if a.To.Index != b.To.Index {
-			return a.To.Index - b.To.Index
+
+	// The relations that stand, in the order sorted above. The answers to a
+	// claim are a run of them; what a claim answers is a run of the same
+	// sorted stably by the answer, so each run keeps the order above.
+	m.Relations = make([]*Relation, 0, len(stand))
+	answered, answering := make([]int, 0, len(stand)), make([]int, 0, len(stand)) // claim indexes, by relation of m.Relations
+	for _, i := range stand {
+		if _, ok := repeated[i]; !ok {
+			m.Relations = append(m.Relations, &store[i])
+			answered, answering = append(answered, toIndex[i]), append(answering, fromIndex[i])
 		}
-		return a.From.Index - b.From.Index
-	})
-	for _, rel := range m.Relations {
-		m.answersTo[rel.To] = append(m.answersTo[rel.To], rel)
-		m.answering[rel.From] = append(m.answering[rel.From], rel)
 	}
+	m.answersTo = runs(m.Relations, answered, len(m.Claims))
+	byFrom := make([]int, len(m.Relations))
+	for k := range byFrom {
+		byFrom[k] = k
+	}
+	byFrom = sortByKey(byFrom, answering, len(m.Claims))
+	rels, keys := make([]*Relation, len(byFrom)), make([]int, len(byFrom))
+	for k, x := range byFrom {
+		rels[k], keys[k] = m.Relations[x], answering[x]
+	}
+	m.answering = runs(rels, keys, len(m.Claims))
+}
+
+// repeats maps each relation of stand (sorted by claims) that repeats an
+// earlier one between the same two claims to the first of those. When every
+// claim has its own index, repeats lie next to each other; when some failed
+// to anchor (and share index 0), a map finds them.
+func repeats(m *Model, stand []int, from, to []*Claim) map[int]int {
+	repeated := map[int]int{}
+	if len(m.Claims) == len(m.claimByID) {
+		for a := 0; a < len(stand); {
+			b := a + 1
+			for b < len(stand) && from[stand[b]] == from[stand[a]] && to[stand[b]] == to[stand[a]] {
+				repeated[stand[b]] = stand[a]
+				b++
+			}
+			a = b
+		}
+		return repeated
+	}
+	type pair struct{ from, to *Claim }
+	firstAt := map[pair]int{}
+	for _, i := range slices.Sorted(slices.Values(stand)) {
+		if j, ok := firstAt[pair{from[i], to[i]}]; ok {
+			repeated[i] = j
+		} else {
+			firstAt[pair{from[i], to[i]}] = i
+		}
+	}
+	return repeated
+}
+
+// sortByKey returns xs sorted stably by key[x], each key below n (or 0).
+// It is a counting sort: linear, and it reads each key once.
+func sortByKey(xs []int, key []int, n int) []int {
+	start := make([]int, max(n, 1)+1) // where each key's elements go
+	for _, x := range xs {
+		start[key[x]+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	out := make([]int, len(xs))
+	for _, x := range xs {
+		out[start[key[x]]] = x
+		start[key[x]]++
+	}
+	return out
+}
+
+// runs returns, by claim index below n, the run of rels whose key is that
+// index (rels sorted by key), each run clipped so that appending copies.
+func runs(rels []*Relation, keys []int, n int) [][]*Relation {
+	out := make([][]*Relation, n)
+	for i := 0; i < len(rels); {
+		j := i + 1
+		for j < len(rels) && keys[j] == keys[i] {
+			j++
+		}
+		if keys[i] < n {
+			out[keys[i]] = rels[i:j:j]
+		}
+		i = j
+	}
+	return out
 }
 
 // checkSpeakersUsed reports speakers that neither speak nor relay: an entry
@@ -427,23 +554,23 @@ func checkSpeakersUsed(m *Model, raw *rawDoc, ps *problems) {
 			return
 		}
 	}
+	var referenced map[string]bool // the ids claims name, made when first needed
 	for _, r := range raw.Speakers {
 		s := m.speakerByID[r.ID.V]
 		if s == nil || len(m.bySpeaker[s]) > 0 || len(m.relayedBy[s]) > 0 {
 			continue
 		}
-		if referenced(raw, s.ID) {
+		if referenced == nil {
+			// one pass over the claims, not one for each silent speaker
+			referenced = map[string]bool{}
+			for _, c := range raw.Claims {
+				referenced[c.Speaker.V] = true
+				referenced[c.Reported.V] = true
+			}
+		}
+		if referenced[s.ID] {
 			continue // its claims failed to load; those problems say why
 		}
 		ps.add(r.ID.Pos, "annotate what the speaker says, or remove the speaker", "speaker %q has no claims", s.ID)
 	}
-}
-
-func referenced(raw *rawDoc, id string) bool {
-	for _, c := range raw.Claims {
-		if c.Speaker.V == id || c.Reported.V == id {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,9 @@ package claims
 
 import (
 	"fmt"
+	"maps"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -84,6 +87,27 @@ type problems struct {
 	file  string
 	list  []Problem
 	extra int // problems dropped past maxProblems
+
+	ids map[uintptr][]string // sortedIDs, by table
+}
+
+// full reports whether the next problem will only be counted: a caller may
+// then spare itself the work of explaining it.
+func (ps *problems) full() bool { return len(ps.list) >= maxProblems }
+
+// sortedIDs returns the ids of a table, sorted, for suggestions; sorted once
+// per table, not once per dangling reference.
+func sortedIDs[T any](ps *problems, table map[string]*T) []string {
+	key := reflect.ValueOf(table).Pointer()
+	if ids, ok := ps.ids[key]; ok {
+		return ids
+	}
+	ids := slices.Sorted(maps.Keys(table))
+	if ps.ids == nil {
+		ps.ids = map[uintptr][]string{}
+	}
+	ps.ids[key] = ids
+	return ids
 }
 
 func (ps *problems) add(pos Pos, fix, format string, args ...any) {

@@ -40,6 +40,7 @@ type Article struct {
 	Text      string
 
 	paraStarts []int // byte offset of each non-empty line, in order
+	lineStarts []int // byte offset of each line, made by lineCol when first needed
 }
 
 // Speaker is someone the article quotes or reports.
@@ -129,8 +130,8 @@ type Model struct {
 	claimByID   map[string]*Claim
 	bySpeaker   map[*Speaker][]*Claim // article order
 	relayedBy   map[*Speaker][]*Claim // claims the speaker relays, article order
-	answersTo   map[*Claim][]*Relation
-	answering   map[*Claim][]*Relation
+	answersTo   [][]*Relation         // by Claim.Index: the relations answering it
+	answering   [][]*Relation         // by Claim.Index: the relations by which it answers
 }
 
 // Speaker returns the speaker with the id, or nil.

@@ -31,8 +31,7 @@ func SearchWords(q string) []string {
 // fold, and apostrophes dropped, so that "dont", "Don't" and "don’t" are
 // alike.
 func searchFold(s string) string {
-	folded, _ := fold(s)
-	return strings.ReplaceAll(folded, "'", "")
+	return foldText(s, nil, true)
 }
 
 func (mt matcher) match(c *Claim) bool {
@@ -106,11 +105,31 @@ func (m *Model) Relayed(s *Speaker) []*Claim { return slices.Clip(m.relayedBy[s]
 
 // AnswersTo returns the relations whose From answers c, in article order of
 // the answers.
-func (m *Model) AnswersTo(c *Claim) []*Relation { return slices.Clip(m.answersTo[c]) }
+func (m *Model) AnswersTo(c *Claim) []*Relation { return slices.Clip(m.answersOf(c)) }
 
 // Answering returns the relations by which c answers other claims, in
 // article order of what it answers.
-func (m *Model) Answering(c *Claim) []*Relation { return slices.Clip(m.answering[c]) }
+func (m *Model) Answering(c *Claim) []*Relation { return slices.Clip(m.answeringOf(c)) }
+
+// answersOf and answeringOf read the indexes, which hold the model's own
+// claims only.
+func (m *Model) answersOf(c *Claim) []*Relation {
+	if !m.owns(c) {
+		return nil
+	}
+	return m.answersTo[c.Index]
+}
+
+func (m *Model) answeringOf(c *Claim) []*Relation {
+	if !m.owns(c) {
+		return nil
+	}
+	return m.answering[c.Index]
+}
+
+func (m *Model) owns(c *Claim) bool {
+	return c != nil && c.Index >= 0 && c.Index < len(m.Claims) && m.Claims[c.Index] == c && c.Index < len(m.answersTo)
+}
 
 // Unanswered returns the claims that pass the filter and that no claim
 // answers, in article order.
@@ -118,7 +137,7 @@ func (m *Model) Unanswered(f Filter) []*Claim {
 	mt := f.compile()
 	var out []*Claim
 	for _, c := range m.Claims {
-		if len(m.answersTo[c]) == 0 && mt.match(c) {
+		if len(m.answersOf(c)) == 0 && mt.match(c) {
 			out = append(out, c)
 		}
 	}
@@ -172,14 +191,14 @@ func (m *Model) Exchange(c *Claim) Exchange {
 		cur := queue[0]
 		queue = queue[1:]
 		// Each relation is met from both ends; keep it once, from its From.
-		for _, r := range m.answering[cur] {
+		for _, r := range m.answeringOf(cur) {
 			rels = append(rels, r)
 			if !seen[r.To] {
 				seen[r.To] = true
 				queue = append(queue, r.To)
 			}
 		}
-		for _, r := range m.answersTo[cur] {
+		for _, r := range m.answersOf(cur) {
 			if !seen[r.From] {
 				seen[r.From] = true
 				queue = append(queue, r.From)
