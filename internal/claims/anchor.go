@@ -18,9 +18,9 @@ type anchorIndex struct {
 	text string
 	sa   *suffixarray.Index // see index
 
-	// what findAll found: passages[i] occurs at hits[i] if known[i]
+	// what findAll found: passages[i] occurs at hits.of(i) if known[i]
 	passages []string
-	hits     [][]int
+	hits     *hitList
 	known    []bool
 
 	// the folded text, made on the first near-miss search only
@@ -48,7 +48,7 @@ func (ix *anchorIndex) index() *suffixarray.Index {
 // given, else from the suffix array.
 func (ix *anchorIndex) occurrencesOf(i int, passage string) []int {
 	if i < len(ix.known) && ix.known[i] && ix.passages[i] == passage {
-		return ix.hits[i]
+		return ix.hits.of(i)
 	}
 	return ix.occurrences(passage, -1)
 }
@@ -204,12 +204,25 @@ func fold(s string) (string, []int) {
 }
 
 // foldText is fold, appending the offsets to *offs unless offs is nil, and
-// leaving out apostrophes if dropApostrophes. Word search folds every claim
-// as it loads: it needs no offsets (making them cost 8 bytes a byte), and
-// ASCII, most of any text, is folded a byte at a time through a table.
+// leaving out apostrophes if dropApostrophes.
 func foldText(s string, offs *[]int, dropApostrophes bool) string {
-	buf := make([]byte, 0, len(s))
-	lastSpace := false
+	f := folder{buf: make([]byte, 0, len(s)), offs: offs, dropApostrophes: dropApostrophes}
+	f.add(s)
+	return string(f.buf)
+}
+
+// folder folds text into buf, a piece at a time. Word search folds every
+// claim as it loads: it needs no offsets (making them cost 8 bytes a byte),
+// and ASCII, most of any text, is copied a run at a time.
+type folder struct {
+	buf             []byte
+	offs            *[]int // offsets in the piece added, for fold only
+	dropApostrophes bool
+	lastSpace       bool
+}
+
+func (f *folder) add(s string) {
+	buf, offs, lastSpace := f.buf, f.offs, f.lastSpace
 	for i := 0; i < len(s); {
 		if offs == nil {
 			// a run of bytes that fold to themselves, copied at once
@@ -240,7 +253,7 @@ func foldText(s string, offs *[]int, dropApostrophes bool) string {
 				c = ' '
 			case foldApostrophe:
 				lastSpace = false
-				if dropApostrophes {
+				if f.dropApostrophes {
 					i++
 					continue
 				}
@@ -283,7 +296,7 @@ func foldText(s string, offs *[]int, dropApostrophes bool) string {
 			out = string(unicode.ToLower(r))
 		}
 		lastSpace = false
-		if !(dropApostrophes && out == "'") {
+		if !(f.dropApostrophes && out == "'") {
 			buf = append(buf, out...)
 			if offs != nil {
 				for range len(out) {
@@ -293,7 +306,7 @@ func foldText(s string, offs *[]int, dropApostrophes bool) string {
 		}
 		i += size
 	}
-	return string(buf)
+	f.buf, f.lastSpace = buf, lastSpace
 }
 
 // How foldText folds each ASCII byte; bytes not named fold to themselves.

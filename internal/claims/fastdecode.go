@@ -165,6 +165,8 @@ type fastParser struct {
 	l      string // the current line, without its line break
 	indent int    // spaces before its first character
 	eof    bool
+
+	colLine, colAt, col int // the last position asked for: line, byte, column
 }
 
 // advance moves to the next line that holds more than blanks or a comment.
@@ -191,9 +193,16 @@ func (p *fastParser) advance() {
 	p.l, p.indent, p.eof = "", 0, true
 }
 
-// pos is the position of byte i of the current line.
+// pos is the position of byte i of the current line. Positions on a line
+// are asked for left to right, so the characters are counted from the last
+// one asked for.
 func (p *fastParser) pos(i int) Pos {
-	return Pos{Line: p.lineNo, Col: 1 + utf8.RuneCountInString(p.l[:i])}
+	if p.colLine != p.lineNo || i < p.colAt {
+		p.colLine, p.colAt, p.col = p.lineNo, 0, 1
+	}
+	p.col += utf8.RuneCountInString(p.l[p.colAt:i])
+	p.colAt = i
+	return Pos{Line: p.lineNo, Col: p.col}
 }
 
 func skipSpaces(l string, i int) int {

@@ -2,8 +2,10 @@ package claims
 
 import (
 	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // findAll finds every occurrence of each passage in one pass over the
@@ -32,7 +34,7 @@ import (
 // strings.Index; many are left to the suffix array too.
 func (ix *anchorIndex) findAll(passages []string) {
 	text := ix.text
-	hits := make([][]int, len(passages))
+	hits := newHitList(len(passages))
 	known := make([]bool, len(passages))
 	var long, short, tiny []int32 // passages of a chunk or more, of 8 to chunk-1 bytes, and shorter
 	for i, p := range passages {
@@ -54,7 +56,7 @@ func (ix *anchorIndex) findAll(passages []string) {
 			if i < 0 {
 				break
 			}
-			hits[k] = append(hits[k], at+i)
+			hits.add(k, at+i)
 			at += i + 1
 		}
 		known[k] = true
@@ -80,21 +82,46 @@ func (ix *anchorIndex) findAll(passages []string) {
 	}
 	filter, logBits := bitSet(firsts, 18)
 
-	work, budget := 0, 16*len(text)+1<<20 // about the bytes compared
-	for pos := 0; pos+8 <= len(text) && work <= budget; pos++ {
-		// Most positions fail the first test, which costs least.
-		if b := pair(text, pos); pairs[b/64]&(1<<(b%64)) == 0 {
-			continue
+	budget := 16*len(text) + 1<<20 // about the bytes compared
+	scan := func(lo, hi int, hits *hitList) (work int) {
+		for pos := lo; pos < hi && pos+8 <= len(text) && work <= budget; pos++ {
+			// Most positions fail the first test, which costs least.
+			if b := pair(text, pos); pairs[b/64]&(1<<(b%64)) == 0 {
+				continue
+			}
+			h := key8(text, pos)
+			if !inBitSet(filter, logBits, h) {
+				continue
+			}
+			if len(long) > 0 {
+				work += trie.findAt(text, pos, hits)
+			}
+			if g := byFirst[h]; g != nil {
+				work += prefixesAt(passages, g, text, pos, hits)
+			}
 		}
-		h := key8(text, pos)
-		if !inBitSet(filter, logBits, h) {
-			continue
+		return work
+	}
+	// A long article is read in parts at once, one for each processor (up
+	// to four), each part keeping its own hits, merged in text order after:
+	// the trie is only read.
+	work, parts := 0, 1
+	if len(text) >= 1<<20 {
+		parts = min(runtime.GOMAXPROCS(0), 4)
+	}
+	if parts == 1 {
+		work = scan(0, len(text), hits)
+	} else {
+		partHits, works := make([]*hitList, parts), make([]int, parts)
+		var wg sync.WaitGroup
+		for i := range parts {
+			partHits[i] = newHitList(len(passages))
+			wg.Go(func() { works[i] = scan(len(text)*i/parts, len(text)*(i+1)/parts, partHits[i]) })
 		}
-		if len(long) > 0 {
-			work += trie.findAt(text, pos, hits)
-		}
-		if g := byFirst[h]; g != nil {
-			work += prefixesAt(passages, g, text, pos, hits)
+		wg.Wait()
+		for i := range parts {
+			work += works[i]
+			hits.merge(partHits[i])
 		}
 	}
 	if work <= budget {
@@ -105,6 +132,59 @@ func (ix *anchorIndex) findAll(passages []string) {
 		}
 	}
 	ix.passages, ix.hits, ix.known = passages, hits, known
+}
+
+// hitList records where each passage occurs, in text order. Most passages
+// occur once: their position is kept in one array, not in a slice each.
+type hitList struct {
+	first []int           // by passage: where it first occurs, -1 if nowhere
+	more  map[int32][]int // by passage that occurs more than once: everywhere
+}
+
+func newHitList(n int) *hitList {
+	h := &hitList{first: make([]int, n), more: map[int32][]int{}}
+	for i := range h.first {
+		h.first[i] = -1
+	}
+	return h
+}
+
+func (h *hitList) add(k int32, pos int) {
+	switch {
+	case h.first[k] < 0:
+		h.first[k] = pos
+	case h.more[k] == nil:
+		h.more[k] = []int{h.first[k], pos}
+	default:
+		h.more[k] = append(h.more[k], pos)
+	}
+}
+
+// merge adds the hits of h, all of them after those already here.
+func (hits *hitList) merge(h *hitList) {
+	for k, pos := range h.first {
+		if pos < 0 {
+			continue
+		}
+		if all, ok := h.more[int32(k)]; ok {
+			for _, pos := range all {
+				hits.add(int32(k), pos)
+			}
+		} else {
+			hits.add(int32(k), pos)
+		}
+	}
+}
+
+// of returns where passage k occurs; the caller must not write to it.
+func (h *hitList) of(k int) []int {
+	if all, ok := h.more[int32(k)]; ok {
+		return all
+	}
+	if h.first[k] < 0 {
+		return nil
+	}
+	return h.first[k : k+1 : k+1]
 }
 
 // chunk is the length of the pieces passageTrie hashes passages into.
@@ -214,7 +294,7 @@ func newPassageTrie(all []string, passages []int32) *passageTrie {
 
 // findAt records in hits the passages that occur at text[pos:], and
 // returns about how many bytes it compared.
-func (t *passageTrie) findAt(text string, pos int, hits [][]int) int {
+func (t *passageTrie) findAt(text string, pos int, hits *hitList) int {
 	work, node := 0, int32(0)
 	for at := pos; ; at += chunk {
 		nd := t.nodes[node]
@@ -238,7 +318,7 @@ func (t *passageTrie) findAt(text string, pos int, hits [][]int) int {
 // that occurs there is shorter than what the two have in common (it sorts
 // before the first, so it cannot go past where they part), so the search
 // goes on within that.
-func prefixesAt(all []string, g []int32, text string, pos int, hits [][]int) int {
+func prefixesAt(all []string, g []int32, text string, pos int, hits *hitList) int {
 	work := 0
 	t := text[pos:]
 	for hi, limit := len(g), len(t); hi > 0; {
@@ -260,7 +340,7 @@ func prefixesAt(all []string, g []int32, text string, pos int, hits [][]int) int
 		c := all[k]
 		n := len(c) // bytes in common
 		if strings.HasPrefix(s, c) {
-			hits[k] = append(hits[k], pos)
+			hits.add(k, pos)
 		} else {
 			// c sorts before s and is not a prefix of it: they part
 			// before either ends.

@@ -24,8 +24,8 @@ func findAllAgrees(t *testing.T, text string, passages []string) {
 	}
 }
 
-func TestFindAllFindsWhatTheSuffixArrayFinds(t *testing.T) {
-	a := synth.Generate(2000, 3)
+func synthPassages(n int, seed int64) (string, []string) {
+	a := synth.Generate(n, seed)
 	raw := decodeFast(string(a.YAML))
 	var passages []string
 	for _, r := range raw.Claims {
@@ -35,7 +35,11 @@ func TestFindAllFindsWhatTheSuffixArrayFinds(t *testing.T) {
 			passages = append(passages, r.Text.V)
 		}
 	}
-	text := string(a.Article)
+	return string(a.Article), passages
+}
+
+func TestFindAllFindsWhatTheSuffixArrayFinds(t *testing.T) {
+	text, passages := synthPassages(2000, 3)
 	// and some that are not there, cut short, overlapping or repeated
 	passages = append(passages, "", "x", "the", "They", text[:40], text[len(text)-40:], text[100:300], text[100:140],
 		passages[0], passages[1]+" and more", strings.Repeat("ab", 30))
@@ -73,6 +77,22 @@ func TestFindAllFindsWhatTheSuffixArrayFinds(t *testing.T) {
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) { findAllAgrees(t, row.text, row.passages) })
 	}
+}
+
+// An article of a megabyte or more is read in parts at once; passages that
+// straddle two parts, and passages that occur in several, are found all the
+// same.
+func TestFindAllInParts(t *testing.T) {
+	text, passages := synthPassages(7000, 4)
+	if len(text) < 1<<20 {
+		t.Fatalf("the article has %d bytes, not enough to be read in parts", len(text))
+	}
+	for i := 1; i < 4; i++ {
+		mid := len(text) * i / 4
+		passages = append(passages, text[mid-20:mid+20], text[mid-1:mid+40], text[mid:mid+33], text[mid:mid+9])
+	}
+	passages = append(passages, "The studio did nothing wrong.", "Frankly, the studio")
+	findAllAgrees(t, text, passages)
 }
 
 // A passage repeated at every position of a long run of the same letter

@@ -93,6 +93,7 @@ type Claim struct {
 
 	searchText string // folded text and summary, for word search
 	topicMask  []bool // indexed by Topic.Index
+	order      int    // position in the annotation's list of claims
 }
 
 // Passage returns the article passage that anchors the claim: the quote
