@@ -59,7 +59,11 @@ func checkNesting(text string) (Pos, bool) {
 				depth++ // "- - x" nests a sequence in a sequence
 				canOpen = true
 				continue
-			case c == '\'' || c == '"':
+			case (c == '\'' || c == '"') && (canOpen || markers):
+				// a quoted scalar starts where a value or a key can; an
+				// apostrophe inside plain text ("Sony's") starts nothing,
+				// and taken for a quote it hid the "}" that closes the
+				// line's flow mapping: 64 such lines made a file "too deep"
 				quote = c
 			case (c == '[' || c == '{') && canOpen:
 				flow++
