@@ -222,7 +222,7 @@ paragraph counts the article's non-empty lines from 1.`,
 			if err != nil {
 				return badInput(err)
 			}
-			return badInput(export.WriteJSON(cmd.OutOrStdout(), export.NewDocument(m)))
+			return badInput(export.WriteDocument(cmd.OutOrStdout(), m))
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output FORMAT: json")

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"counterpoint/internal/claims"
 	"counterpoint/internal/export"
+	"counterpoint/internal/synth"
 )
 
 // keysOf returns the sorted keys of a JSON object.
@@ -243,4 +245,39 @@ func TestExportJSONRoundTrip(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("the export does not decode back to the same document")
 	}
+}
+
+// The streamed export is byte for byte the document WriteJSON writes, on
+// the bundled annotation, a hostile one and a synthetic one of 500 claims.
+func TestWriteDocumentIsWriteJSON(t *testing.T) {
+	hostile, err := claims.LoadFile("../tui/testdata/hostile/claims.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := synth.Generate(500, 2)
+	synthetic, err := claims.Load("synth.yaml", a.YAML, func(string) (string, []byte, error) { return synth.ArticleFile, a.Article, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, m := range map[string]*claims.Model{"bundled": bundled(t), "hostile": hostile, "synthetic": synthetic} {
+		var want, got bytes.Buffer
+		if err := export.WriteJSON(&want, export.NewDocument(m)); err != nil {
+			t.Fatal(err)
+		}
+		if err := export.WriteDocument(&got, m); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: the streamed export differs from WriteJSON's:\n%s", name, firstDifference(got.String(), want.String()))
+		}
+	}
+}
+
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(i-80, 0)
+	return "got:  " + a[from:min(i+80, len(a))] + "\nwant: " + b[from:min(i+80, len(b))]
 }

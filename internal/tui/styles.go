@@ -147,12 +147,3 @@ func (s Styles) kindInk(k string) ink {
 	}
 	return s.Ink.Meta
 }
-
-// kind styles a relation kind; an unknown kind (impossible after
-// validation) is drawn plainly.
-func (s Styles) kind(k string) lipgloss.Style {
-	if st, ok := s.Kinds[k]; ok {
-		return st
-	}
-	return s.Meta
-}
