@@ -32,13 +32,6 @@ const (
 )
 
 func main() {
-	// A large annotation is loaded in one go, and most of what loading
-	// allocates is garbage by the end: collecting at half the live heap
-	// rather than all of it keeps the peak at 100,000 claims near 320 MB
-	// instead of 430, for a few percent more time.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
