@@ -207,13 +207,18 @@ func clean(s string, multiline bool) string {
 func unambiguous(s string) string {
 	var out []byte // nil while the output equals s[:i]
 	for i := 0; i < len(s); {
-		if s[i] < 0x80 && (i+1 == len(s) || s[i+1] < 0x80) {
-			// An ASCII character not followed by a mark or selector.
-			if out != nil {
-				out = append(out, s[i])
+		if r, n := utf8.DecodeRuneInString(s[i:]); plainRune(r) {
+			// A letter or punctuation mark of Latin text, not followed by
+			// anything that could join it (a mark, a selector): a cluster of
+			// its own, one cell wide to every measure. Most text is all
+			// such, and needs no look at its clusters.
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); i+n == len(s) || plainRune(next) {
+				if out != nil {
+					out = append(out, s[i:i+n]...)
+				}
+				i += n
+				continue
 			}
-			i++
-			continue
 		}
 		cluster, width := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
 		if width == ansi.StringWidthWc(cluster) {
@@ -233,6 +238,16 @@ func unambiguous(s string) string {
 		return s
 	}
 	return string(out)
+}
+
+// plainRune says whether r is printable ASCII, a letter or sign of Latin-1
+// or the Latin Extended blocks, or common punctuation (dashes, curly quotes,
+// bullets, the ellipsis): characters one cell wide by every measure, which
+// form a cluster of their own unless a mark or a joiner follows.
+// TestPlainRunesAreOneCell checks every one of them.
+func plainRune(r rune) bool {
+	return (r >= 0x20 && r < 0x7f) || (r >= 0xa0 && r < 0x300 && r != 0xad) ||
+		(r >= 0x2010 && r <= 0x2027) || (r >= 0x2030 && r <= 0x205e)
 }
 
 // splitCluster appends cluster to out as pieces that each measure the same

@@ -242,3 +242,29 @@ func TestLongClusters(t *testing.T) {
 		checkProps(t, s, false)
 	}
 }
+
+// Every rune plainRune passes is one cell wide by grapheme and by code
+// point, and a cluster of its own before another such rune: that is what
+// lets unambiguous skip it.
+func TestPlainRunesAreOneCell(t *testing.T) {
+	n := 0
+	for r := rune(0); r < 0x3000; r++ {
+		if !plainRune(r) {
+			continue
+		}
+		n++
+		s := string(r)
+		if g, wc := ansi.StringWidth(s), ansi.StringWidthWc(s); g != 1 || wc != 1 {
+			t.Errorf("%U is %d cells by grapheme, %d by code point", r, g, wc)
+		}
+		for _, next := range []rune{'a', 'é', '—', '“', r} {
+			pair := s + string(next)
+			if c, _ := ansi.FirstGraphemeCluster(pair, ansi.GraphemeWidth); c != s {
+				t.Errorf("%U joins %U into one cluster", r, next)
+			}
+		}
+	}
+	if n < 700 {
+		t.Fatalf("only %d plain runes", n)
+	}
+}

@@ -196,7 +196,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize(msg.Width, msg.Height)
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.setStyles(msg.IsDark())
+		if msg.IsDark() != m.styles.isDark { // dark is already drawn: nothing to redo
+			m.setStyles(msg.IsDark())
+		}
 		return m, nil
 	case tea.KeyPressMsg:
 		m.status = ""
