@@ -651,29 +651,13 @@ func TestClicksInTheArticleAndTheExchange(t *testing.T) {
 func TestSearchAsYouTypeMatchesAFreshSearch(t *testing.T) {
 	for _, topic := range []bool{false, true} {
 		m := open(t, 120, 40)
-		cm := m.cm
 		if topic {
 			m = press(m, "t", "down", "space", "esc")
 		}
 		m = press(m, "/")
 		for i, k := range strings.Split("t,h,e, ,w,h,i,backspace,backspace,h,i,t,e, ,x,backspace,backspace,backspace", ",") {
 			m = press(m, k)
-			where := fmt.Sprintf("topic %v, key %d (%s), search %q", topic, i, k, m.input.Value())
-			if want := cm.Select(m.filter); len(m.words) > 0 && !slices.Equal(m.list, want) {
-				t.Fatalf("%s: %d results, a fresh search finds %d", where, len(m.list), len(want))
-			}
-			all := cm.VoicedCounts(m.filter)
-			for j, s := range m.order {
-				if m.counts[j] != all[s.Index] {
-					t.Fatalf("%s: %s counts %d, a fresh count %d", where, s.ID, m.counts[j], all[s.Index])
-				}
-			}
-			if want := cm.TopicCounts(m.filter); !slices.Equal(m.topicCounts, want) {
-				t.Fatalf("%s: topic counts %v, fresh %v", where, m.topicCounts, want)
-			}
-			if want := len(cm.Select(m.filter)); m.passing != want {
-				t.Fatalf("%s: %d passing, fresh %d", where, m.passing, want)
-			}
+			checkFilterAgainstModel(t, m, fmt.Sprintf("topic %v, key %d (%s), search %q", topic, i, k, m.input.Value()))
 		}
 		if m.input.Value() != "the whit" {
 			t.Fatalf("typed %q", m.input.Value())

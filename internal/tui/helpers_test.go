@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,5 +117,28 @@ func checkFits(t *testing.T, frame string, w, h int, context string) {
 		if lw, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); lw > w || wc > w {
 			t.Fatalf("%s: line %d is %d cells wide (%d by code point) in a %dx%d window:\n%q", context, i, lw, wc, w, h, ansi.Strip(l))
 		}
+	}
+}
+
+// checkFilterAgainstModel checks what the explorer shows under its filter
+// against the model's own queries: the search results, the speakers'
+// counts, the topic picker's counts and the number of claims passing.
+func checkFilterAgainstModel(t *testing.T, m Model, where string) {
+	t.Helper()
+	cm := m.cm
+	if want := cm.Select(m.filter); len(m.words) > 0 && !slices.Equal(m.list, want) {
+		t.Fatalf("%s: %d results, the model finds %d", where, len(m.list), len(want))
+	}
+	all := cm.VoicedCounts(m.filter)
+	for j, s := range m.order {
+		if m.counts[j] != all[s.Index] {
+			t.Fatalf("%s: %s counts %d, the model %d", where, s.ID, m.counts[j], all[s.Index])
+		}
+	}
+	if want := cm.TopicCounts(m.filter); !slices.Equal(m.topicCounts, want) {
+		t.Fatalf("%s: topic counts %v, the model %v", where, m.topicCounts, want)
+	}
+	if want := len(cm.Select(m.filter)); m.passing != want {
+		t.Fatalf("%s: %d passing, the model %d", where, m.passing, want)
 	}
 }

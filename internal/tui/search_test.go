@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 
@@ -45,18 +44,6 @@ func TestIndexAgreesWithTheModel(t *testing.T) {
 				m = update(m, keyMsg(string(ch)))
 			}
 		}
-		where := fmt.Sprintf("step %d, search %q, topics %v", step, m.input.Value(), m.topicOn)
-		if want := cm.Select(m.filter); len(m.words) > 0 && !slices.Equal(m.list, want) {
-			t.Fatalf("%s: %d results, the model finds %d", where, len(m.list), len(want))
-		}
-		all := cm.VoicedCounts(m.filter)
-		for j, s := range m.order {
-			if m.counts[j] != all[s.Index] {
-				t.Fatalf("%s: %s counts %d, the model %d", where, s.ID, m.counts[j], all[s.Index])
-			}
-		}
-		if want := cm.TopicCounts(m.filter); !slices.Equal(m.topicCounts, want) {
-			t.Fatalf("%s: topic counts %v, the model %v", where, m.topicCounts, want)
-		}
+		checkFilterAgainstModel(t, m, fmt.Sprintf("step %d, search %q, topics %v", step, m.input.Value(), m.topicOn))
 	}
 }
