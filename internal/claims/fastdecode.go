@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,11 +24,12 @@ import (
 //   - article is a block mapping or a one-line {flow mapping};
 //   - each section is a block list ("- ") of block mappings or one-line
 //     {flow mappings};
-//   - a value is a one-line scalar: plain, "double-quoted" without escapes
-//     or 'single-quoted'; a list of strings is a one-line [flow list].
+//   - a value is a one-line scalar: plain, 'single-quoted' or
+//     "double-quoted" with the escapes of doubleQuoted; a list of strings is
+//     a one-line [flow list].
 //
-// It returns nil, for the general decoder, on: a tab, a carriage return, a
-// backslash or a control character anywhere; a key or a value of any other
+// It returns nil, for the general decoder, on: a tab, a carriage return or
+// a control character anywhere; another escape; a key or a value of any other
 // shape (anchors, aliases, tags, block scalars, multi-line values, nested
 // lists, documents markers); an unknown, repeated or missing field; a value
 // of the wrong type or an empty (null) one. Positions are counted as the
@@ -113,7 +115,7 @@ func decodeFast(text string) *rawDoc {
 
 // fastBytesOK rules out, in one pass, the characters the subset leaves to
 // the YAML library: tabs, carriage returns and other control characters,
-// backslashes (escapes), C1 controls and NEL, the line and paragraph
+// C1 controls and NEL, the line and paragraph
 // separators, a byte order mark and the non-characters U+FFFE and U+FFFF.
 func fastBytesOK(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -145,7 +147,7 @@ var byteClass = func() (c [256]byte) {
 		switch {
 		case b == 0xC2 || b == 0xE2 || b == 0xEF:
 			c[b] = byte(b)
-		case b < 0x20 && b != '\n', b == 0x7F, b == '\\':
+		case b < 0x20 && b != '\n', b == 0x7F:
 			c[b] = byteBad
 		}
 	}
@@ -457,11 +459,11 @@ func (p *fastParser) scalar(i int, flow bool) (v string, pos Pos, end int, plain
 	pos = p.pos(i)
 	switch c := l[i]; {
 	case c == '"':
-		j := strings.IndexByte(l[i+1:], '"')
-		if j < 0 {
+		v, end, ok := doubleQuoted(l, i+1)
+		if !ok {
 			return "", Pos{}, 0, false, false
 		}
-		return l[i+1 : i+1+j], pos, i + 2 + j, false, true
+		return v, pos, end, false, true
 	case c == '\'':
 		k := i + 1
 		for {
@@ -508,6 +510,66 @@ func (p *fastParser) scalar(i int, flow bool) (v string, pos Pos, end int, plain
 		return "", Pos{}, 0, false, false
 	}
 	return v, pos, j, true, true
+}
+
+// doubleQuoted reads a double-quoted scalar whose text starts at byte i of
+// line l: its value and the byte after the closing quote mark. It reads the
+// escapes that quotes copied from an article need (\\, \", \/, \n, \t,
+// \xXX, \uXXXX, \UXXXXXXXX, for a printable character) and leaves every
+// other, and a line that continues, to the YAML library.
+func doubleQuoted(l string, i int) (string, int, bool) {
+	j := strings.IndexAny(l[i:], `"\`)
+	if j < 0 {
+		return "", 0, false
+	}
+	if l[i+j] == '"' {
+		return l[i : i+j], i + j + 1, true // no escape: the text itself
+	}
+	var b strings.Builder
+	for k := i; k < len(l); {
+		c := l[k]
+		switch {
+		case c == '"':
+			return b.String(), k + 1, true
+		case c != '\\':
+			b.WriteByte(c)
+			k++
+			continue
+		case k+1 == len(l):
+			return "", 0, false // the scalar goes on to the next line
+		}
+		digits := 0
+		switch e := l[k+1]; e {
+		case '\\', '"', '/':
+			b.WriteByte(e)
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'x':
+			digits = 2
+		case 'u':
+			digits = 4
+		case 'U':
+			digits = 8
+		default:
+			return "", 0, false
+		}
+		k += 2
+		if digits > 0 {
+			if k+digits > len(l) {
+				return "", 0, false
+			}
+			n, err := strconv.ParseUint(l[k:k+digits], 16, 32)
+			r := rune(n)
+			if err != nil || r < 0x20 || (r >= 0x7f && r < 0xa0) || !utf8.ValidRune(r) || r == 0xfffe || r == 0xffff {
+				return "", 0, false
+			}
+			b.WriteRune(r)
+			k += digits
+		}
+	}
+	return "", 0, false // no closing quote mark
 }
 
 // items returns the number of items a block list at indentation d seems to
