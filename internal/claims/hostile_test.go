@@ -318,15 +318,15 @@ func TestAliasBombMemoryIsBounded(t *testing.T) {
 	if !errors.As(err, &le) {
 		t.Fatalf("want a *LoadError, got %v", err)
 	}
-	want := Problem{File: "bomb.yaml", Pos: Pos{4, 8052},
-		Msg: "the document expands to more than 4000000 values through its aliases; refusing to expand it further",
+	want := Problem{File: "bomb.yaml", Pos: Pos{4, 94},
+		Msg: fmt.Sprintf("the document expands to more than %d values through its aliases; refusing to expand it further", nodeBudget(len(yaml))),
 		Fix: "write the values out, or use fewer nested aliases"}
 	if len(le.Problems) != 1 || le.Problems[0] != want {
 		t.Errorf("problems %+v\nwant only %+v", le.Problems, want)
 	}
-	// The budget is 4 million values; 512 bytes each is far above what one
-	// costs and far below what the expansion would.
-	if limit := uint64(maxExpandedNodes) * 512; n > limit {
+	// The budget is twice the file's size in values; 512 bytes each is far
+	// above what one costs and far below what the expansion would.
+	if limit := uint64(nodeBudget(len(yaml))) * 512; n > limit {
 		t.Errorf("the %d-byte bomb allocated %d MiB, over %d MiB", len(yaml), n>>20, limit>>20)
 	}
 }
