@@ -83,6 +83,9 @@ func TestPanicRestoresTheTerminal(t *testing.T) {
 	if !errors.Is(err, errExplorerPanic) {
 		t.Fatalf("run ended with %v, want the internal-error message", err)
 	}
+	if got := exitStatus(err); got != exitInput {
+		t.Errorf("a panic exits with status %d, want %d", got, exitInput)
+	}
 	o := out.String()
 	enter := strings.Index(o, "\x1b[?1049h")
 	leave := strings.LastIndex(o, "\x1b[?1049l")

@@ -27,7 +27,7 @@ const version = "0.1.0"
 // Exit statuses, as the README documents them.
 const (
 	exitOK    = 0
-	exitInput = 1 // bad input: a file missing, malformed or unsound
+	exitInput = 1 // bad input (a file missing, malformed or unsound), or an internal error
 	exitUsage = 2 // wrong usage: an unknown command, flag or id
 )
 
@@ -58,12 +58,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = *failed
 		reportError(stderr, err, widthOf(stderr))
 	}
-	if err == nil {
-		return exitOK
-	}
+	return exitStatus(err)
+}
+
+// exitStatus is the exit status for the error a command ended with.
+func exitStatus(err error) int {
 	var ie *inputError
-	if errors.As(err, &ie) {
-		return exitInput
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ie), errors.Is(err, errExplorerPanic):
+		return exitInput // a failure, not a mistake in the command line
 	}
 	return exitUsage
 }
