@@ -37,13 +37,9 @@ func runRoot(cmd *cobra.Command, o *options) error {
 	if err != nil {
 		return err
 	}
-	boot := tui.NewBoot(func() (tui.Model, error) {
-		return tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics}), nil
-	})
-	if err := runExplorer(cmd.Context(), boot, in, out); err != nil {
-		return err
-	}
-	return boot.Err()
+	return runExplorer(cmd.Context(), tui.NewBoot(func() tui.Model {
+		return tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics})
+	}), in, out)
 }
 
 // runExplorer runs the explorer until it quits. Bubble Tea restores the

@@ -4,50 +4,36 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// Boot is the program while the annotation loads. Bubble Tea draws its
-// first frame on the renderer's first tick, a sixtieth of a second after it
-// starts; loading before starting it would add the load's time to that
-// wait. Boot starts at once and loads in the background, so the explorer's
-// first complete frame comes on the same tick as any program's. Until the
-// explorer is ready it draws nothing, not even the alternate screen: when
-// the annotation is bad, the program ends with the terminal untouched, and
-// the caller reports Err.
-//
-// The zero Boot is not ready to use; NewBoot makes one.
+// Boot is the program while the explorer is built. The caller loads and
+// checks the annotation before Bubble Tea starts, so that a bad one never
+// touches the terminal; building the explorer from it (sanitising the
+// article, indexing the claims, the first styles) then overlaps Bubble
+// Tea's own start: setting the terminal up and asking it its questions.
+// Until the explorer is ready Boot draws nothing, not even the alternate
+// screen.
 type Boot struct {
-	load func() (Model, error)
-	m    *Model
-	size *tea.WindowSizeMsg
-	bg   *tea.BackgroundColorMsg
-	err  *error // why the explorer could not start; shared by every copy
+	build func() Model
+	m     *Model
+	size  *tea.WindowSizeMsg
+	bg    *tea.BackgroundColorMsg
 }
 
-// loaded is the outcome of the background load.
-type loaded struct {
-	m   Model
-	err error
-}
+// built carries the explorer from the command that built it.
+type built struct{ m Model }
 
-// NewBoot returns a program that runs load in the background and then the
+// NewBoot returns a program that runs build in the background and then the
 // explorer it returns.
-func NewBoot(load func() (Model, error)) Boot { return Boot{load: load, err: new(error)} }
+func NewBoot(build func() Model) Boot { return Boot{build: build} }
 
-// Err is why the explorer could not start, once the program has ended; nil
-// when it started.
-func (b Boot) Err() error { return *b.err }
-
-// Init starts the load, and asks the terminal for its background colour
+// Init starts the build, and asks the terminal for its background colour
 // meanwhile, as the explorer does.
 func (b Boot) Init() tea.Cmd {
-	return tea.Batch(func() tea.Msg {
-		m, err := b.load()
-		return loaded{m, err}
-	}, tea.RequestBackgroundColor)
+	return tea.Batch(func() tea.Msg { return built{b.build()} }, tea.RequestBackgroundColor)
 }
 
 // Update keeps the window's size and background until the explorer is
-// ready, and hands it everything after. Keys pressed while loading are
-// dropped, but ctrl+c still quits.
+// ready, and hands it everything after. Keys pressed meanwhile (a few
+// milliseconds) are dropped, but ctrl+c still quits.
 func (b Boot) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if b.m != nil {
 		next, cmd := b.m.Update(msg)
@@ -56,11 +42,7 @@ func (b Boot) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return b, cmd
 	}
 	switch msg := msg.(type) {
-	case loaded:
-		if msg.err != nil {
-			*b.err = msg.err
-			return b, tea.Quit
-		}
+	case built:
 		m := msg.m
 		if b.size != nil {
 			m = updated(m, *b.size)
