@@ -37,7 +37,11 @@ func build(raw *rawDoc, ps *problems, read ReadFunc) *Model {
 		bySpeaker:   map[*Speaker][]*Claim{},
 		relayedBy:   map[*Speaker][]*Claim{},
 	}
-	ix := buildArticle(m, raw.Article, ps, read)
+	var article *rawArticle // nil when the annotation has none
+	if raw.Article.Set {
+		article = &raw.Article
+	}
+	ix := buildArticle(m, article, ps, read)
 	// An empty section is reported once, not through every reference into it.
 	for name, n := range map[string]int{"speakers": len(raw.Speakers), "topics": len(raw.Topics), "claims": len(raw.Claims)} {
 		if n == 0 {

@@ -33,6 +33,12 @@ type (
 		Set bool
 		Bad bool // present but not a usable value (already reported)
 	}
+	number struct {
+		V   float64
+		Pos Pos
+		Set bool
+		Bad bool // present but not a usable value (already reported)
+	}
 	strList struct {
 		V   []str
 		Pos Pos
@@ -40,49 +46,6 @@ type (
 		Bad bool // present but not a list (already reported)
 	}
 )
-
-type rawArticle struct {
-	Pos                                    Pos
-	Title, File, Publisher, URL, Published str
-}
-
-type rawSpeaker struct {
-	Pos                               Pos
-	ID, Name, Role, Kind, Affiliation str
-	Aliases                           strList
-	Principal                         boolean
-}
-
-type rawTopic struct {
-	Pos                    Pos
-	ID, Label, Description str
-}
-
-type rawClaim struct {
-	Pos                                                             Pos
-	ID, Speaker, Mode, Text, Source, Summary, Venue, When, Reported str
-	Occurrence                                                      integer
-	Topics                                                          strList
-}
-
-type rawRelation struct {
-	Pos                  Pos
-	From, To, Kind, Note str
-	Explicit             boolean
-}
-
-type rawDoc struct {
-	Article   *rawArticle
-	Speakers  []rawSpeaker
-	Topics    []rawTopic
-	Claims    []rawClaim
-	Relations []rawRelation
-	// where each top-level section starts, for problems about a section as a whole
-	SectionPos map[string]Pos
-	// sections that are missing or not a list: references into them are not
-	// reported one by one, since the section's own problem says it all
-	Broken map[string]bool
-}
 
 // maxExpandedNodes bounds the nodes visited while decoding, aliases expanded.
 // An alias may name a list of aliases that name lists of aliases ("billion
@@ -121,7 +84,7 @@ func posOf(n ast.Node) Pos {
 
 // decodeYAML parses data and returns the raw document; problems go to ps.
 func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
-	doc = &rawDoc{SectionPos: map[string]Pos{}, Broken: map[string]bool{}}
+	doc = newRawDoc()
 	var file *ast.File
 	var err error
 	func() {
@@ -159,36 +122,11 @@ func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
 			"more than one YAML document in the file")
 	}
 	d := &decoder{ps: ps, anchors: map[string]ast.Node{}, budget: nodeBudget(len(data))}
-	d.mapping(bodies[0], "the annotation", []field{
-		{"article", true, func(n ast.Node) {
-			doc.SectionPos["article"] = posOf(n)
-			doc.Article = d.article(n)
-		}},
-		{"speakers", true, func(n ast.Node) {
-			doc.SectionPos["speakers"] = posOf(n)
-			doc.Broken["speakers"] = !d.sequence(n, "speakers", func(n ast.Node) { doc.Speakers = append(doc.Speakers, d.speaker(n)) })
-		}},
-		{"topics", true, func(n ast.Node) {
-			doc.SectionPos["topics"] = posOf(n)
-			doc.Broken["topics"] = !d.sequence(n, "topics", func(n ast.Node) { doc.Topics = append(doc.Topics, d.topic(n)) })
-		}},
-		{"claims", true, func(n ast.Node) {
-			doc.SectionPos["claims"] = posOf(n)
-			doc.Broken["claims"] = !d.sequence(n, "claims", func(n ast.Node) { doc.Claims = append(doc.Claims, d.claim(n)) })
-		}},
-		{"relations", false, func(n ast.Node) {
-			doc.SectionPos["relations"] = posOf(n)
-			d.sequence(n, "relations", func(n ast.Node) { doc.Relations = append(doc.Relations, d.relation(n)) })
-		}},
-	})
+	docSpec.slowMapping(d, bodies[0], doc)
 	if d.aborted {
 		return nil
 	}
-	for _, name := range []string{"speakers", "topics", "claims"} {
-		if _, present := doc.SectionPos[name]; !present {
-			doc.Broken[name] = true
-		}
-	}
+	markAbsentSections(doc)
 	return doc
 }
 
@@ -444,6 +382,32 @@ func (d *decoder) integer(dst *integer, name string) func(ast.Node) {
 	}
 }
 
+func (d *decoder) number(dst *number, name string) func(ast.Node) {
+	return func(n ast.Node) {
+		pos := posOf(n)
+		n = d.resolve(n)
+		if n == nil {
+			return
+		}
+		var v float64
+		ok := false
+		switch x := n.(type) {
+		case *ast.FloatNode:
+			v, ok = x.Value, true
+		case *ast.IntegerNode:
+			var i int
+			i, ok = toInt(x.Value)
+			v = float64(i)
+		}
+		if !ok {
+			d.ps.add(posOf(n), "write a number such as 0.5", "%s must be a number, not %s", name, describe(n))
+			*dst = number{Pos: pos, Set: true, Bad: true}
+			return
+		}
+		*dst = number{V: v, Pos: pos, Set: true}
+	}
+}
+
 func toInt(v any) (int, bool) {
 	switch x := v.(type) {
 	case int64:
@@ -495,70 +459,60 @@ func (d *decoder) strList(dst *strList, name string) func(ast.Node) {
 	}
 }
 
-func (d *decoder) article(n ast.Node) *rawArticle {
-	a := &rawArticle{}
-	a.Pos = d.mapping(n, "the article", []field{
-		{"title", true, d.str(&a.Title, "the title")},
-		{"file", true, d.str(&a.File, "the article file")},
-		{"publisher", false, d.str(&a.Publisher, "the publisher")},
-		{"url", false, d.str(&a.URL, "the url")},
-		{"published", false, d.str(&a.Published, "the publication date")},
-	})
-	return a
+// slowMapping reads a mapping of the entity's fields into dst, a *T.
+func (e *entitySpec[T]) slowMapping(d *decoder, n ast.Node, dst any) bool {
+	t := dst.(*T)
+	fields := make([]field, len(e.fields))
+	for k := range e.fields {
+		f := &e.fields[k]
+		read := d.value(f.kind, f.what, f.at(t))
+		fields[k] = field{f.name, f.presence == mandatory, func(n ast.Node) {
+			pos := posOf(n)
+			ok := read(n)
+			if e.onValue != nil {
+				e.onValue(t, k, pos, ok)
+			}
+		}}
+	}
+	ent := entityOf(t)
+	ent.Pos, ent.Set = d.mapping(n, e.what, fields), true
+	return true
 }
 
-func (d *decoder) speaker(n ast.Node) rawSpeaker {
-	var s rawSpeaker
-	s.Pos = d.mapping(n, "a speaker", []field{
-		{"id", true, d.str(&s.ID, "the id")},
-		{"name", true, d.str(&s.Name, "the name")},
-		{"role", true, d.str(&s.Role, "the role")},
-		{"kind", true, d.str(&s.Kind, "the kind")},
-		{"aliases", false, d.strList(&s.Aliases, "aliases")},
-		{"affiliation", false, d.str(&s.Affiliation, "the affiliation")},
-		{"principal", false, d.boolean(&s.Principal, "principal")},
+// slowList reads a list of mappings of the entity's fields into dst, a
+// *[]T. It reports whether n was a list (or empty).
+func (e *entitySpec[T]) slowList(d *decoder, n ast.Node, what string, dst any) bool {
+	list := dst.(*[]T)
+	return d.sequence(n, what, func(n ast.Node) {
+		var t T
+		e.slowMapping(d, n, &t)
+		*list = append(*list, t)
 	})
-	return s
 }
 
-func (d *decoder) topic(n ast.Node) rawTopic {
-	var t rawTopic
-	t.Pos = d.mapping(n, "a topic", []field{
-		{"id", true, d.str(&t.ID, "the id")},
-		{"label", true, d.str(&t.Label, "the label")},
-		{"description", false, d.str(&t.Description, "the description")},
-	})
-	return t
-}
-
-func (d *decoder) claim(n ast.Node) rawClaim {
-	var c rawClaim
-	c.Pos = d.mapping(n, "a claim", []field{
-		{"id", true, d.str(&c.ID, "the id")},
-		{"speaker", true, d.str(&c.Speaker, "the speaker")},
-		{"mode", true, d.str(&c.Mode, "the mode")},
-		{"text", true, d.str(&c.Text, "the text")},
-		{"source", false, d.str(&c.Source, "the source")},
-		{"occurrence", false, d.integer(&c.Occurrence, "occurrence")},
-		{"summary", false, d.str(&c.Summary, "the summary")},
-		{"topics", true, d.strList(&c.Topics, "topics")},
-		{"venue", false, d.str(&c.Venue, "the venue")},
-		{"when", false, d.str(&c.When, "when")},
-		{"reported_by", false, d.str(&c.Reported, "reported_by")},
-	})
-	return c
-}
-
-func (d *decoder) relation(n ast.Node) rawRelation {
-	var r rawRelation
-	r.Pos = d.mapping(n, "a relation", []field{
-		{"from", true, d.str(&r.From, "from")},
-		{"to", true, d.str(&r.To, "to")},
-		{"kind", true, d.str(&r.Kind, "the kind")},
-		{"explicit", true, d.boolean(&r.Explicit, "explicit")},
-		{"note", false, d.str(&r.Note, "the note")},
-	})
-	return r
+// value returns the reader of a value of the kind into dst; it reports
+// whether the value had the kind's shape.
+func (d *decoder) value(k valueKind, what string, dst any) func(ast.Node) bool {
+	var read func(ast.Node)
+	switch k.read {
+	case readText:
+		read = d.str(dst.(*str), what)
+	case readBool:
+		read = d.boolean(dst.(*boolean), what)
+	case readInt:
+		read = d.integer(dst.(*integer), what)
+	case readNumber:
+		read = d.number(dst.(*number), what)
+	case readTextList:
+		read = d.strList(dst.(*strList), what)
+	case readMapping:
+		return func(n ast.Node) bool { return k.nested.slowMapping(d, n, dst) }
+	case readList:
+		return func(n ast.Node) bool { return k.nested.slowList(d, n, what, dst) }
+	default:
+		panic("unknown kind of value")
+	}
+	return func(n ast.Node) bool { read(n); return true }
 }
 
 // closest returns the candidate nearest to s by edit distance, if it is near

@@ -3,6 +3,7 @@ package claims
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"slices"
 	"sort"
@@ -109,20 +110,46 @@ func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
 	}
 }
 
-// The schema names exactly the fields the loader knows, entity by entity.
-// The loader's list is read from its own "unknown field" message.
-func TestSchemaFieldsAreTheLoadersFields(t *testing.T) {
+var update = flag.Bool("update", false, "rewrite assets/claims.schema.json from the declaration of the format")
+
+// The schema is made from the declaration of the format (format.go), byte
+// for byte; -update rewrites it.
+func TestSchemaFileIsTheDeclaration(t *testing.T) {
+	const path = "../../assets/claims.schema.json"
+	if *update {
+		if err := os.WriteFile(path, Schema(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := assets.FS.ReadFile("claims.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, Schema()) {
+		t.Error("assets/claims.schema.json is not the declaration's schema: run go test ./internal/claims -run TestSchemaFileIsTheDeclaration -update")
+	}
+}
+
+// The schema names exactly the declared fields, entity by entity, and
+// requires exactly the mandatory ones: read back from the JSON, which checks
+// the generator as well.
+func TestSchemaFieldsAreTheDeclaredFields(t *testing.T) {
 	data, _ := assets.FS.ReadFile("claims.schema.json")
+	type object struct {
+		Properties map[string]json.RawMessage
+		Required   []string
+	}
 	var schema struct {
+		object
 		Properties map[string]struct {
-			Properties map[string]any
-			Items      struct{ Properties map[string]any }
+			object
+			Items object
 		}
 	}
 	if err := json.Unmarshal(data, &schema); err != nil {
 		t.Fatal(err)
 	}
-	keys := func(m map[string]any) []string {
+	keys := func(m map[string]json.RawMessage) []string {
 		var out []string
 		for k := range m {
 			out = append(out, k)
@@ -135,32 +162,32 @@ func TestSchemaFieldsAreTheLoadersFields(t *testing.T) {
 		top = append(top, k)
 	}
 	sort.Strings(top)
-	entities := map[string][]string{
-		"the annotation": top,
-		"the article":    keys(schema.Properties["article"].Properties),
-		"a speaker":      keys(schema.Properties["speakers"].Items.Properties),
-		"a topic":        keys(schema.Properties["topics"].Items.Properties),
-		"a claim":        keys(schema.Properties["claims"].Items.Properties),
-		"a relation":     keys(schema.Properties["relations"].Items.Properties),
+	inSchema := map[string]object{
+		"":          {Properties: map[string]json.RawMessage{}, Required: schema.Required},
+		"article":   schema.Properties["article"].object,
+		"speakers":  schema.Properties["speakers"].Items,
+		"topics":    schema.Properties["topics"].Items,
+		"claims":    schema.Properties["claims"].Items,
+		"relations": schema.Properties["relations"].Items,
 	}
-	edits := map[string][2]string{
-		"the annotation": {"relations:\n", "zzz: 1\nrelations:\n"},
-		"the article":    {"  file: article.txt\n", "  file: article.txt\n  zzz: 1\n"},
-		"a speaker":      {"    role: Resident\n", "    role: Resident\n    zzz: 1\n"},
-		"a topic":        {"    label: rain\n", "    label: rain\n    zzz: 1\n"},
-		"a claim":        {"    topics: [sky, rain]\n", "    topics: [sky, rain]\n    zzz: 1\n"},
-		"a relation":     {"    explicit: true\n", "    explicit: true\n    zzz: 1\n"},
+	for _, name := range top {
+		inSchema[""].Properties[name] = nil
 	}
-	for what, e := range edits {
-		_, ps := problemsOf(t, edit(t, baseYAML(t), e[0], e[1]))
-		if len(ps) != 1 || ps[0].Msg != `unknown field "zzz" in `+what {
-			t.Fatalf("%s: problems %v", what, ps)
+	for _, e := range entities() {
+		var names, required []string
+		for _, f := range e.fields {
+			names = append(names, f.name)
+			if f.mandatory {
+				required = append(required, f.name)
+			}
 		}
-		_, list, _ := strings.Cut(ps[0].Fix, "the fields here are: ")
-		loader := strings.Split(list, ", ")
-		sort.Strings(loader)
-		if !slices.Equal(loader, entities[what]) {
-			t.Errorf("%s: the loader knows %v, the schema %v", what, loader, entities[what])
+		sort.Strings(names)
+		o := inSchema[e.section]
+		if got := keys(o.Properties); !slices.Equal(got, names) {
+			t.Errorf("%s: the schema has %v, the declaration %v", e.fields[0].what, got, names)
+		}
+		if !slices.Equal(o.Required, required) {
+			t.Errorf("%s: the schema requires %v, the declaration %v", e.fields[0].what, o.Required, required)
 		}
 	}
 }
