@@ -36,6 +36,7 @@ func entities() []struct {
 		{"speakers", speakerSpec, declaredFields(speakerSpec)},
 		{"topics", topicSpec, declaredFields(topicSpec)},
 		{"claims", claimSpec, declaredFields(claimSpec)},
+		{"claims.draft", draftSpec, declaredFields(draftSpec)},
 		{"relations", relationSpec, declaredFields(relationSpec)},
 	}
 }
@@ -86,6 +87,16 @@ func (e *entitySpec[T]) kinds() []valueKind {
 	return out
 }
 
+// exchangeYAML is testdata/exchange.yaml, whose claim e1 holds a draft.
+func exchangeYAML(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/exchange.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
 // withoutField removes the field from the first entry of its section of
 // testdata/base.yaml (or the whole section, for the annotation's own
 // fields), and returns the text and where the entry's mapping starts.
@@ -108,6 +119,17 @@ func withoutField(t *testing.T, base, section, field string) (string, Pos) {
 			j++
 		}
 		return strings.Join(slices.Delete(lines, i, j), ""), Pos{Line: 1, Col: 1}
+	}
+	if parent, child, ok := strings.Cut(section, "."); ok { // a nested mapping: its first one in the section
+		first := at("    "+child+":", at(parent+":", 0)) + 1
+		i := first
+		for i < len(lines) && strings.HasPrefix(lines[i], "      ") && !strings.HasPrefix(lines[i], "      "+field+":") {
+			i++
+		}
+		if i == len(lines) || !strings.HasPrefix(lines[i], "      ") {
+			t.Fatalf("the first %s of %s has no %q", child, parent, field)
+		}
+		return strings.Join(slices.Delete(lines, i, i+1), ""), Pos{Line: first + 1, Col: 7}
 	}
 	first := at(section+":", 0) + 1 // the entry's first line
 	indent := "  "
@@ -143,7 +165,11 @@ func TestEveryMandatoryFieldIsRequired(t *testing.T) {
 			}
 			tested++
 			t.Run(f.what+"/"+f.name, func(t *testing.T) {
-				src, pos := withoutField(t, base, e.section, f.name)
+				b := base
+				if strings.Contains(e.section, ".") {
+					b = exchangeYAML(t) // base.yaml has no nested mapping
+				}
+				src, pos := withoutField(t, b, e.section, f.name)
 				if decodeFast(src) != nil {
 					t.Error("the fast reader accepts it")
 				}
@@ -238,7 +264,15 @@ func TestUnknownFieldSuggestsTheDeclaredFields(t *testing.T) {
 		// the first field's name misspelt (its last letter doubled), or a
 		// section's
 		src, pos := "relatons: []\n"+base, Pos{Line: 1, Col: 1}
-		if e.section != "" {
+		if _, child, ok := strings.Cut(e.section, "."); ok {
+			// a nested mapping: its first one, in exchange.yaml
+			ex := exchangeYAML(t)
+			at := strings.Index(ex, "\n    "+child+":\n")
+			key := "      " + e.fields[0].name + ":"
+			at += strings.Index(ex[at:], key) + len(key) - 1
+			src = ex[:at] + ex[at-1:at] + ex[at:]
+			pos = Pos{Line: strings.Count(ex[:at], "\n") + 1}
+		} else if e.section != "" {
 			src, pos = misspelt(t, base, e.section, e.fields[0].name)
 		}
 		names := e.spec.fieldNames()

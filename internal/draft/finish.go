@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"counterpoint/internal/claims"
 )
@@ -278,6 +279,65 @@ func (x *extractor) finish() {
 	}
 	x.occurrences()
 	x.topics()
+	for _, c := range d.Claims {
+		c.Confidence = float64(int(c.Confidence*100+0.5)) / 100
+		c.Content = x.anchorable(c.Passage, c.Content)
+		c.Mention = x.anchorable(c.Passage, c.Mention)
+		c.Cue = x.anchorable(c.Passage, c.Cue)
+	}
+}
+
+// anchorable returns s if the loader, looking for its words nearest the
+// passage, finds s itself; else the words widened by a word or two each
+// side until it does; else nothing.
+func (x *extractor) anchorable(passage, s Span) Span {
+	if s.End <= s.Start {
+		return Span{}
+	}
+	try := func(c Span) bool {
+		got, ok := claims.NearestOccurrence(x.text, passage, x.text[c.Start:c.End])
+		return ok && got == c
+	}
+	if strings.TrimSpace(x.text[s.Start:s.End]) == "" || strings.ContainsAny(x.text[s.Start:s.End], "\n") {
+		return Span{}
+	}
+	if try(s) {
+		return s
+	}
+	c := s
+	for k := 0; k < 4; k++ {
+		c = x.widen(c)
+		if strings.ContainsRune(x.text[c.Start:c.End], '\n') {
+			break
+		}
+		if try(c) {
+			return c
+		}
+	}
+	return Span{}
+}
+
+// widen adds the next word on each side of s, within its line.
+func (x *extractor) widen(s Span) Span {
+	t := x.text
+	e := s.End
+	for e < len(t) && t[e] == ' ' {
+		e++
+	}
+	for e < len(t) && t[e] != ' ' && t[e] != '\n' {
+		e++
+	}
+	b := s.Start
+	for b > 0 && t[b-1] == ' ' {
+		b--
+	}
+	for b > 0 && t[b-1] != ' ' && t[b-1] != '\n' {
+		b--
+	}
+	for b < s.Start && !utf8.RuneStart(t[b]) {
+		b++
+	}
+	return Span{Start: b, End: e}
 }
 
 // oneLine makes a field's value one line: an annotation's names, roles

@@ -89,6 +89,15 @@ func (d *Draft) YAML(articleFile string) []byte {
 		if c.ReportedBy != nil {
 			w("    reported_by: %s\n", c.ReportedBy.ID)
 		}
+		w("    draft:\n      rule: %s\n      confidence: %.2f\n", c.Rule, c.Confidence)
+		for _, f := range []struct {
+			name string
+			s    Span
+		}{{"content", c.Content}, {"mention", c.Mention}, {"cue", c.Cue}} {
+			if f.s.End > f.s.Start {
+				w("      %s: %s\n", f.name, quoteYAML(d.Text[f.s.Start:f.s.End]))
+			}
+		}
 	}
 	if len(d.Relations) > 0 {
 		w("\nrelations:\n")

@@ -77,6 +77,26 @@ type Claim struct {
 	// Source is the passage of a paraphrase (empty for a quote, whose text is
 	// its passage); text[span.start:span.end] equals it.
 	Source string `json:"source"`
+	// Draft is the provenance of a claim `counterpoint draft` found and no
+	// person has checked; absent otherwise.
+	Draft *Draft `json:"draft,omitempty"`
+}
+
+// Draft is how the drafter found a claim: its rule, its confidence, and the
+// words it relied on as byte spans of article.text (absent when not given).
+type Draft struct {
+	Rule       string  `json:"rule"`
+	Confidence float64 `json:"confidence"`
+	Content    *Span   `json:"content,omitempty"`
+	Mention    *Span   `json:"mention,omitempty"`
+	Cue        *Span   `json:"cue,omitempty"`
+}
+
+func spanOrNil(s claims.Span) *Span {
+	if s.End <= s.Start {
+		return nil
+	}
+	return &Span{Start: s.Start, End: s.End}
 }
 
 // Relation says that From answers To.
@@ -132,6 +152,9 @@ func ClaimsOf(cs []*claims.Claim) []Claim {
 			Span: Span{Start: c.Span.Start, End: c.Span.End}, Paragraph: c.Paragraph, Venue: c.Venue, When: c.When, Source: c.Source}
 		if c.ReportedBy != nil {
 			ec.ReportedBy = c.ReportedBy.ID
+		}
+		if d := c.Draft; d != nil {
+			ec.Draft = &Draft{Rule: d.Rule, Confidence: d.Confidence, Content: spanOrNil(d.Content), Mention: spanOrNil(d.Mention), Cue: spanOrNil(d.Cue)}
 		}
 		out = append(out, ec)
 	}
