@@ -163,6 +163,18 @@ func (x *extractor) sentence(p *paragraph, s *sentence, si int, prevOpen bool) {
 		if x.words(q.inner) < 1 {
 			continue
 		}
+		// "“…” ― Jorge Falcon": a quotation signed with a dash
+		if ti+2 < len(toks) && toks[ti+1].kind == tokPunct && isDash(toks[ti+1].lower) {
+			if src := x.rightNP(toks, ti+2); !src.empty() && src.kind == npName && x.onlyMarksAfter(toks, src.end, len(toks)) {
+				at := attribution{mention: src.span(toks), cue: Span{Start: toks[ti+1].start, End: toks[ti+1].end}}
+				if at.speaker = x.speakers.resolve(x, src, toks, 0); at.speaker != nil {
+					if cl := x.quoteClaim(p, q, at, RuleQuote, 0.8); cl != nil {
+						made = append(made, cl)
+					}
+					continue
+				}
+			}
+		}
 		standalone := onlyQuotes || ti == 0 && x.restIsAttributionless(toks[1:])
 		if !standalone {
 			continue
@@ -371,6 +383,32 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		return nil
 	}
 
+	// "“…,” she said …": a quotation that opens the sentence, with only
+	// marks between it and its source, is what the source said, whatever
+	// follows the verb ("…, going on to say", "told some of the miners").
+	if !inverted {
+		if lq := x.leadingQuote(toks, regionStart, src.start); lq >= 0 {
+			c.region = [2]int{regionStart, n}
+			cl := x.quoteClaim(p, &x.quotes[toks[lq].q], at, RuleQuote, 0.9)
+			// the rest of it after the verb: "“…,” he said, “and …”"
+			j := c.j
+			for j < n && toks[j].kind == tokPunct {
+				j++
+			}
+			// or after a phrase: "…,” he said during a rally, “but …”"
+			for g := j; g < n && g-j < 16 && toks[g].kind != tokQuote; g++ {
+				if g+1 < n && toks[g+1].kind == tokQuote && toks[g].kind == tokPunct {
+					j = g + 1
+					break
+				}
+			}
+			if cl != nil && j < n && toks[j].kind == tokQuote && x.onlyMarksAfter(toks, j+1, n) {
+				x.extendQuote(cl, &x.quotes[toks[j].q])
+			}
+			return cl
+		}
+	}
+
 	// The content after the verb: past a hearer ("told CNN"), a phrase of
 	// where or when ("in a statement", "on Friday"), "that" and a colon.
 	after := c.j
@@ -384,8 +422,11 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		for ce > regionStart && toks[ce-1].kind == tokPunct {
 			ce--
 		}
-		c.region = [2]int{regionStart, after}
-		return x.contentBefore(p, s, toks, regionStart, ce, at)
+		if ce > regionStart {
+			c.region = [2]int{regionStart, after}
+			return x.contentBefore(p, s, toks, regionStart, ce, at)
+		}
+		// "Said Ellis: “…”": the verb first, the content after its source
 	}
 	end := x.contentEnd(toks, cues, ci, after)
 	cs := after
@@ -408,11 +449,21 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		return x.contentBefore(p, s, toks, regionStart, ce, at)
 	}
 	c.region = [2]int{src.start, end}
-	// a quotation right after the verb is a direct quote
-	if toks[cs].kind == tokQuote && x.onlyMarksAfter(toks, cs+1, end) {
+	// a quotation right after the verb is a direct quote: alone, or after
+	// a comma or colon and capitalised ("saying, “That makes me smart,” when …")
+	if toks[cs].kind == tokQuote {
 		q := &x.quotes[toks[cs].q]
-		if first, _ := utf8.DecodeRuneInString(x.text[q.inner.Start:q.inner.End]); !unicode.IsLower(first) || toks[cs-1].lower == ":" || toks[cs-1].lower == "," {
+		first, _ := utf8.DecodeRuneInString(x.text[q.inner.Start:q.inner.End])
+		marked := toks[cs-1].lower == ":" || toks[cs-1].lower == ","
+		if x.onlyMarksAfter(toks, cs+1, end) && (!unicode.IsLower(first) || marked) || marked && unicode.IsUpper(first) {
 			return x.quoteClaim(p, q, at, RuleQuote, 0.9)
+		}
+	}
+	if weakVerbs[c.lemma] {
+		t := toks[cs]
+		if !(t.kind == tokQuote || t.is("how") || t.is("why") || t.is("what") || t.is("whether") || t.is("if") || t.is("who") ||
+			cs > c.j && (toks[cs-1].is("that") || toks[cs-1].lower == ":" || toks[cs-1].lower == ",")) {
+			return nil
 		}
 	}
 	rule := RuleReported
@@ -420,6 +471,32 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		rule = RuleMixed
 	}
 	return x.makeClaim(p, s, toks, cs, end, at, rule, 0.75)
+}
+
+// leadingQuote is the token of the quotation that opens tokens [lo, hi),
+// when nothing but marks stands between it and hi; else -1.
+func (x *extractor) leadingQuote(toks []token, lo, hi int) int {
+	for lo < hi && toks[lo].kind == tokPunct {
+		lo++
+	}
+	if lo >= hi || toks[lo].kind != tokQuote || x.quotes[toks[lo].q].used || !x.onlyMarksAfter(toks, lo+1, hi) {
+		return -1
+	}
+	return lo
+}
+
+// extendQuote makes a quote claim run on to the end of a later quotation
+// of the same speaker, interrupted by the attribution.
+func (x *extractor) extendQuote(cl *Claim, q *quote) bool {
+	inner := x.trimQuote(q.inner)
+	if inner.End <= inner.Start || inner.Start <= cl.Passage.End {
+		return false
+	}
+	cl.Passage.End = inner.End
+	cl.Content.End = inner.End
+	cl.Rule = RuleQuoteSplit
+	q.used = true
+	return true
 }
 
 // contentBefore makes the claim whose content precedes its attribution:
@@ -440,6 +517,8 @@ func (x *extractor) contentBefore(p *paragraph, s *sentence, toks []token, lo, h
 	}
 	return x.makeClaim(p, s, toks, lo, hi, at, rule, 0.7)
 }
+
+func isDash(s string) bool { return s == "―" || s == "—" || s == "–" || s == "-" || s == "--" }
 
 func (x *extractor) onlyMarksAfter(toks []token, from, to int) bool {
 	for k := from; k < to; k++ {
@@ -634,7 +713,7 @@ func (x *extractor) makeClaim(p *paragraph, s *sentence, toks []token, cs, ce in
 // quoteClaim makes the claim of a direct quotation.
 func (x *extractor) quoteClaim(p *paragraph, q *quote, at attribution, rule string, conf float64) *Claim {
 	inner := x.trimQuote(q.inner)
-	if inner.End <= inner.Start {
+	if inner.End <= inner.Start || q.used {
 		return nil
 	}
 	q.used = true
@@ -690,13 +769,8 @@ func (x *extractor) add(cl *Claim) {
 func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, prevOpen, paraStart bool) *Claim {
 	last := x.lastQuote
 	// the rest of a quotation split by its attribution: "“…,” she said. “…”"
-	if last != nil && x.lastQuotePara == p.index && len(x.d.Claims) > 0 && x.d.Claims[len(x.d.Claims)-1] == last {
-		inner := x.trimQuote(q.inner)
-		if inner.End > inner.Start && inner.Start > last.Passage.End {
-			last.Passage.End = inner.End
-			last.Content.End = inner.End
-			last.Rule = RuleQuoteSplit
-			q.used = true
+	if last != nil && x.lastQuotePara == p.index && x.onlySpeakerSince(last) {
+		if x.extendQuote(last, q) {
 			return nil
 		}
 	}
@@ -724,6 +798,22 @@ func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, pre
 	return nil
 }
 
+// onlySpeakerSince reports whether every claim made after cl is cl's
+// speaker's: a participle's report ("…,” she said, emphasizing …) does not
+// end her quotation.
+func (x *extractor) onlySpeakerSince(cl *Claim) bool {
+	for k := len(x.d.Claims) - 1; k >= 0; k-- {
+		c := x.d.Claims[k]
+		if c == cl {
+			return true
+		}
+		if c.Speaker != cl.Speaker || c.Mode == claims.ModeQuote {
+			return false
+		}
+	}
+	return false
+}
+
 // appositive reads "NAME, ROLE, verb": toks[k] is the comma before the verb.
 func (x *extractor) appositive(toks []token, k int) (np, bool) {
 	c2 := -1
@@ -743,19 +833,14 @@ func (x *extractor) appositive(toks []token, k int) (np, bool) {
 	if first.kind != tokWord {
 		return np{}, false
 	}
-	// the role starts with a determiner, a lower-case word or a title
-	if !(determiners[first.lower] || !first.cap || titles[first.lower] != "") {
+	// the role starts with a determiner, a lower-case word or a title, or
+	// is short ("R-Ky.", "D-Calif.")
+	if !(determiners[first.lower] || !first.cap || titles[first.lower] != "" || k-c2 <= 5) {
 		return np{}, false
 	}
 	name := x.leftNP(toks, c2-1)
 	if name.empty() || name.kind == npPronoun {
 		return np{}, false
-	}
-	if name.start > 0 {
-		b := toks[name.start-1]
-		if !(b.kind == tokPunct || stopLeft[b.lower]) {
-			return np{}, false
-		}
 	}
 	name.role = Span{Start: toks[c2+1].start, End: toks[k-1].end}
 	name.hasRole = true

@@ -34,7 +34,7 @@ write tweet post blog email text
 describe characterize characterise portray label brand dub term
 acknowledge recognize recognise
 joke quip muse speculate
-shout yell scream cry chant whisper mutter
+shout yell scream cry chant whisper mutter sing
 inform notify brief remind
 point
 continue
@@ -50,6 +50,7 @@ hit
 
 // irregular maps an irregular verb to its past forms.
 var irregular = map[string][]string{
+	"sing":   {"sang", "sung"},
 	"say":      {"said"},
 	"tell":     {"told"},
 	"think":    {"thought"},
@@ -287,7 +288,7 @@ var firstPronouns = map[string]bool{"i": true, "we": true}
 // determiners start a noun phrase that names a source by its role.
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "one": true, "another": true, "two": true,
 	"three": true, "several": true, "some": true, "many": true, "most": true, "his": true, "her": true,
-	"its": true, "their": true, "our": true, "this": true, "that": true, "these": true, "those": true,
+	"its": true, "their": true, "our": true, "my": true, "your": true, "this": true, "that": true, "these": true, "those": true,
 	"other": true, "senior": false, "no": true, "each": true, "every": true, "any": true, "both": true}
 
 // stopLeft end a source noun phrase when met going left from its verb.
@@ -437,3 +438,10 @@ func init() {
 var tellVerbs = map[string]bool{"tell": true, "inform": true, "notify": true, "brief": true, "remind": true,
 	"assure": true, "reassure": true, "warn": true, "urge": true, "ask": true, "thank": true, "accuse": true,
 	"blame": true, "praise": true, "criticize": true, "criticise": true, "congratulate": true, "promise": true}
+
+// weakVerbs are cues only with a complement that reports: "that", a
+// quotation, a colon or a comma, or a question word ("recalled how").
+var weakVerbs = map[string]bool{"conclude": true, "determine": true, "decide": true, "judge": true,
+	"continue": true, "figure": true, "guess": true, "project": true, "calculate": true, "forecast": true,
+	"sing": true, "joke": true, "quip": true, "muse": true, "shout": true, "yell": true, "scream": true,
+	"cry": true, "chant": true, "whisper": true, "mutter": true, "welcome": true, "thank": true}

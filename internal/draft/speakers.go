@@ -52,6 +52,17 @@ func isNameWord(toks []token, k int) bool {
 
 // leftNP reads the noun phrase that ends at token k, going left.
 func (x *extractor) leftNP(toks []token, k int) np {
+	if k >= 0 && toks[k].kind == tokPunct && toks[k].lower == ")" {
+		// "Rep. Jim Jordan (R-Ohio)": the name before the parenthesis
+		j := k - 1
+		for j >= 0 && k-j < 10 && !(toks[j].kind == tokPunct && toks[j].lower == "(") {
+			j--
+		}
+		if j > 0 && k-j < 10 {
+			return x.leftNP(toks, j-1)
+		}
+		return np{}
+	}
 	if k < 0 || toks[k].kind != tokWord {
 		return np{}
 	}
@@ -131,6 +142,21 @@ func (x *extractor) nominal(toks []token, k int) np {
 		}
 		if determiners[p.lower] {
 			j--
+			// "a narrator in the Clinton ad": what it is of, before it
+			if j >= 3 && toks[j-1].kind == tokWord && prepOfRole[toks[j-1].lower] {
+				for d := j - 2; d >= 0 && j-d <= 5; d-- {
+					u := toks[d]
+					if u.kind != tokWord || stopLeft[u.lower] {
+						break
+					}
+					if determiners[u.lower] && u.lower != "that" {
+						if d == 0 || toks[d-1].kind != tokWord || stopLeft[toks[d-1].lower] {
+							return np{start: d, end: k + 1, kind: npNominal}
+						}
+						break
+					}
+				}
+			}
 			return np{start: j, end: k + 1, kind: npNominal}
 		}
 		if stopLeft[p.lower] || verbForms[p.lower] != "" {
@@ -249,6 +275,7 @@ func (ix *speakerIndex) resolve(x *extractor, n np, toks []token, flags int) *Sp
 		return ix.pronoun(x, toks[n.start].lower)
 	case npName:
 		ws := []string{}
+		from, to := -1, 0
 		var title, gender string
 		s, e := n.start, n.end
 		if n.hasName {
@@ -271,11 +298,18 @@ func (ix *speakerIndex) resolve(x *extractor, n np, toks []token, flags int) *Sp
 				continue
 			}
 			ws = append(ws, text[t.start:t.end])
+			if from < 0 {
+				from = t.start
+			}
+			to = t.end
+			if k+1 < e && toks[k+1].kind == tokPunct && toks[k+1].lower == "." {
+				to = toks[k+1].end // "Leonard E. Burman", "Mr. Smith Jr."
+			}
 		}
 		if len(ws) == 0 {
 			return nil
 		}
-		name := strings.Join(ws, " ")
+		name := oneLine(text[from:to])
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 		key := strings.ToLower(name)
 		last := strings.ToLower(ws[len(ws)-1])
@@ -478,14 +512,32 @@ func (ix *speakerIndex) pronoun(x *extractor, p string) *Speaker {
 			return s
 		}
 	}
-	// nobody compatible has spoken yet: the latest person mentioned by name
+	// nobody compatible has spoken yet: the latest person mentioned by name,
+	// else the latest speaker, else someone the article does not name
 	for k := len(ix.all) - 1; k >= 0; k-- {
 		s := ix.all[k]
 		if g != 0 && (s.Kind == claims.KindPerson || s.Kind == claims.KindOfficial) && s.named && (s.gender == 0 || s.gender == g) {
 			return s
 		}
 	}
-	return nil
+	if n := len(ix.history); n > 0 && ix.history[n-1] != x.author {
+		return ix.history[n-1]
+	}
+	key := "~unnamed " + p
+	if s := ix.byName[key]; s != nil {
+		return s
+	}
+	s := &Speaker{}
+	s.Name = "unnamed speaker (" + p + ")"
+	s.Role = "Someone the article calls \"" + p + "\" without naming them first"
+	s.Kind = claims.KindPerson
+	if p == "they" || p == "it" {
+		s.Kind = claims.KindGroup
+	}
+	s.Index = len(ix.all)
+	ix.all = append(ix.all, s)
+	ix.byName[key] = s
+	return s
 }
 
 // confidence scales a claim's confidence by how its speaker was found.
@@ -499,3 +551,7 @@ func (s *Speaker) confidence(mention Span, x *extractor) float64 {
 	}
 	return 1
 }
+
+// prepOfRole may join a description to what it is of: "a spokesman for the
+// ministry", "a narrator in the ad".
+var prepOfRole = map[string]bool{"in": true, "at": true, "for": true, "from": true, "on": true, "with": true, "of": true}

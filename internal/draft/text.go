@@ -235,7 +235,7 @@ func splitSentences(text string, p paragraph, qs []quote) []sentence {
 				qi++
 			}
 			inQuote := qi < len(qs) && qs[qi].open < s && s < qs[qi].end
-			if inQuote || endsWithAbbreviation(text, last.start, last.end) {
+			if inQuote || endsWithAbbreviation(text, last.start, last.end) || startsWithDash(text[s:e]) || startsLower(text[s:e]) {
 				last.end = e
 				continue
 			}
@@ -248,6 +248,23 @@ func splitSentences(text string, p paragraph, qs []quote) []sentence {
 		}
 	}
 	return out
+}
+
+// startsLower: "“…?” a narrator asks." goes on the sentence before.
+func startsLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// startsWithDash: "“…” ― Jorge Falcon" signs the quotation before it.
+func startsWithDash(s string) bool {
+	s = strings.TrimLeft(s, " \u00a0")
+	return strings.HasPrefix(s, "―") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "–")
 }
 
 // endsWithAbbreviation reports whether the sentence text[s:e] ends with a
