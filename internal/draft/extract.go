@@ -23,6 +23,7 @@ type extractor struct {
 	pendingPara int
 	author      *Speaker
 	relCues     []relCue
+	names       map[string]string // full names by lower-case surname
 }
 
 // attribution is a source found for a cue.
@@ -49,9 +50,12 @@ type cue struct {
 
 // relCue is a relation cue in a sentence, waiting for the claims of it.
 type relCue struct {
-	span      Span
-	kind      string
-	addressee *Speaker
+	span         Span
+	kind         string
+	addressee    *Speaker
+	verb         bool     // a verb ("hit back"), not a phrase ("in response to")
+	subject      *Speaker // the verb's subject, when known
+	subjectFound bool
 }
 
 // Extract drafts the article text. It never fails: a text with nothing to
@@ -62,18 +66,23 @@ func Extract(text string) *Draft {
 	x.speakers.init()
 	paras := paragraphs(text)
 	x.d.Title = titleOf(text, paras)
-	prevOpen := false
 	for pi := range paras {
 		p := &paras[pi]
 		qs := findQuotes(text, *p)
 		base := len(x.quotes)
 		x.quotes = append(x.quotes, qs...)
+		p.quotes = []int{base, len(x.quotes)}
 		p.sents = splitSentences(text, *p, qs)
 		for si := range p.sents {
 			tokenize(text, &p.sents[si], x.quotes, base)
 		}
+	}
+	x.fullNames(paras)
+	prevOpen := false
+	for pi := range paras {
+		p := &paras[pi]
 		x.paragraph(p, prevOpen)
-		prevOpen = len(qs) > 0 && !qs[len(qs)-1].closed
+		prevOpen = p.quotes[1] > p.quotes[0] && !x.quotes[p.quotes[1]-1].closed
 	}
 	x.finish()
 	return x.d
@@ -219,6 +228,9 @@ func (x *extractor) findCues(toks []token) []cue {
 					if v, ok := verbForms[lemma]; ok {
 						lemma = v
 					}
+					if strings.Contains(ph.words[len(ph.words)-1], "saying") && len(ph.words) > 2 {
+						lemma = "quote" // "was quoted as saying (by KCNA)"
+					}
 					c := cue{i: i, j: i + len(ph.words), lemma: lemma, kind: ph.kind, ing: strings.HasSuffix(ph.words[0], "ing")}
 					if ph.kind == cueVerb && x.notAVerb(toks, i, c.lemma, ph.words[0]) {
 						i += len(ph.words) - 1
@@ -315,34 +327,9 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 
 	// The source before the verb, skipping auxiliaries, adverbs, a time and
 	// a parenthesis ("Sen. David Perdue (R-Ga.) said").
-	k := c.i - 1
-	for k >= 0 {
-		t := toks[k]
-		switch {
-		case t.kind == tokWord && (skipBeforeVerb[t.lower] || strings.HasSuffix(t.lower, "ly") && !t.cap && len(t.lower) > 4):
-			k--
-			continue
-		case t.kind == tokWord && (weekdays[t.lower] || dayParts[t.lower]) && k >= 1:
-			j := k
-			for j >= 0 && toks[j].kind == tokWord && (weekdays[toks[j].lower] || dayParts[toks[j].lower]) {
-				j--
-			}
-			if j >= 0 && toks[j].is("on") {
-				at.when = x.text[toks[j+1].start:toks[k].end]
-				k = j - 1
-				continue
-			}
-		case t.kind == tokPunct && t.lower == ")":
-			j := k - 1
-			for j >= 0 && k-j < 10 && !(toks[j].kind == tokPunct && toks[j].lower == "(") {
-				j--
-			}
-			if j >= 0 && k-j < 10 {
-				k = j - 1
-				continue
-			}
-		}
-		break
+	k, when := x.skipToSubject(toks, c.i-1)
+	if when != "" {
+		at.when = when
 	}
 	var src np
 	inverted := false
@@ -389,6 +376,7 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 	if !inverted {
 		if lq := x.leadingQuote(toks, regionStart, src.start); lq >= 0 {
 			c.region = [2]int{regionStart, n}
+			x.skipComplements(toks, c.j, c.lemma, &at) // for the venue, the time, an intermediary
 			cl := x.quoteClaim(p, &x.quotes[toks[lq].q], at, RuleQuote, 0.9)
 			// the rest of it after the verb: "“…,” he said, “and …”"
 			j := c.j
@@ -471,6 +459,43 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		rule = RuleMixed
 	}
 	return x.makeClaim(p, s, toks, cs, end, at, rule, 0.75)
+}
+
+// skipToSubject goes left from token k past what may stand between a
+// source and its verb: auxiliaries, adverbs, a time ("on Saturday") and a
+// parenthesis ("(R-Ga.)"). It returns the token where the source ends, and
+// the time if one was passed.
+func (x *extractor) skipToSubject(toks []token, k int) (int, string) {
+	when := ""
+	for k >= 0 {
+		t := toks[k]
+		switch {
+		case t.kind == tokWord && (skipBeforeVerb[t.lower] || strings.HasSuffix(t.lower, "ly") && !t.cap && len(t.lower) > 4):
+			k--
+			continue
+		case t.kind == tokWord && (weekdays[t.lower] || dayParts[t.lower]) && k >= 1:
+			j := k
+			for j >= 0 && toks[j].kind == tokWord && (weekdays[toks[j].lower] || dayParts[toks[j].lower]) {
+				j--
+			}
+			if j >= 0 && toks[j].is("on") {
+				when = x.text[toks[j+1].start:toks[k].end]
+				k = j - 1
+				continue
+			}
+		case t.kind == tokPunct && t.lower == ")" && k > 0 && toks[k-1].kind != tokQuote:
+			j := k - 1
+			for j >= 0 && k-j < 10 && !(toks[j].kind == tokPunct && toks[j].lower == "(") {
+				j--
+			}
+			if j >= 0 && k-j < 10 {
+				k = j - 1
+				continue
+			}
+		}
+		break
+	}
+	return k, when
 }
 
 // leadingQuote is the token of the quotation that opens tokens [lo, hi),
@@ -576,9 +601,14 @@ func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attri
 			j = e
 			continue
 		case t.lower == "on" || t.lower == "in" || t.lower == "to" || t.lower == "during" || t.lower == "at" || t.lower == "by" || t.lower == "of" || t.lower == "via" || t.lower == "after" || t.lower == "before" || t.lower == "with" || t.lower == "from" || t.lower == "through" || t.lower == "while":
+			// "vowed to fight it": an infinitive is the content, not a phrase
+			if t.lower == "to" && j+1 < n && toks[j+1].kind == tokWord && !toks[j+1].cap && !determiners[toks[j+1].lower] &&
+				personPronouns[toks[j+1].lower] == 0 && toks[j+1].lower != "them" && toks[j+1].lower != "us" && toks[j+1].lower != "me" && !groupWords[toks[j+1].lower] {
+				return j
+			}
 			// a short phrase ending at a comma, "that", a colon or a quotation
 			e := j + 1
-			for e < n && e-j < 9 && toks[e].kind == tokWord && toks[e].lower != "that" {
+			for e < n && e-j < 12 && (toks[e].kind == tokWord && toks[e].lower != "that" || toks[e].kind == tokPunct && toks[e].lower == "-" || isNameWord(toks, e)) {
 				e++
 			}
 			stop := e >= n || toks[e].kind == tokQuote || toks[e].is("that") || toks[e].kind == tokPunct && (toks[e].lower == "," || toks[e].lower == ":" || toks[e].lower == "." || toks[e].lower == "—" || toks[e].lower == "–")
@@ -592,7 +622,15 @@ func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attri
 				for r.start < r.end && determiners[toks[r.start].lower] {
 					r.start++
 				}
-				at.reported = x.speakers.resolve(x, np{start: j + 1, end: e, kind: npName}, toks, resolveMedium)
+				for r.start < r.end && !toks[r.start].cap {
+					r.start++ // "the state-run Korean Central News Agency": the name
+				}
+				if r.start < r.end {
+					at.reported = x.speakers.resolve(x, np{start: r.start, end: e, kind: npName}, toks, resolveMedium)
+					if at.reported != nil && at.reported.Kind != claims.KindStateMedia && x.stateRun(toks, j+1, r.start) {
+						at.reported.Kind = claims.KindStateMedia
+					}
+				}
 			case (t.lower == "on" || t.lower == "during") && (weekdays[toks[j+1].lower] || months[toks[j+1].lower] || toks[j+1].is("the") && e-j > 2 && dayParts[toks[j+2].lower]):
 				at.when = phrase
 			case t.lower == "in" && strings.Contains(strings.ToLower(phrase), "interview"), t.lower == "on" && toks[j+1].cap, t.lower == "to" && toks[j+1].cap:
@@ -856,10 +894,7 @@ func (x *extractor) clauseSubject(toks []token, cues []cue, ci int) np {
 		if cues[k].skip {
 			continue
 		}
-		j := cues[k].i - 1
-		for j >= 0 && toks[j].kind == tokWord && skipBeforeVerb[toks[j].lower] {
-			j--
-		}
+		j, _ := x.skipToSubject(toks, cues[k].i-1)
 		if j >= 0 && toks[j].kind == tokWord && !stopLeft[toks[j].lower] {
 			return x.leftNP(toks, j)
 		}
@@ -884,6 +919,16 @@ func (x *extractor) clauseSubject(toks []token, cues []cue, ci int) np {
 		}
 	}
 	return np{}
+}
+
+// stateRun reports whether words [i, j) say a medium is run by a state.
+func (x *extractor) stateRun(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if stateMediaWords[toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // isMediaName reports whether a name is a news medium's.

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"counterpoint/internal/claims"
 )
@@ -35,7 +34,16 @@ func (x *extractor) findRelationCues(toks []token) {
 		}
 		ph := ps[best]
 		j := i + len(ph.words)
-		rc := relCue{span: Span{Start: toks[i].start, End: toks[j-1].end}, kind: ph.rel}
+		rc := relCue{span: Span{Start: toks[i].start, End: toks[j-1].end}, kind: ph.rel, verb: ph.words[0] != "in"}
+		if rc.verb {
+			// the cue's own subject: "Mr Obama returned fire"
+			if k, _ := x.skipToSubject(toks, i-1); k >= 0 && toks[k].kind == tokWord && !stopLeft[toks[k].lower] {
+				if s := x.leftNP(toks, k); !s.empty() {
+					rc.subject = x.speakers.lookup(x, s, toks)
+					rc.subjectFound = true
+				}
+			}
+		}
 		// the addressee: "of X", "at X", "to X", or the object of the verb
 		a := j
 		if a < len(toks) && (toks[a].is("of") || toks[a].is("at") || toks[a].is("to") || toks[a].is("against")) {
@@ -95,7 +103,10 @@ func (x *extractor) bindRelations(made []*Claim) {
 	if len(made) == 0 {
 		return
 	}
-	for _, rc := range x.relCues {
+	// a cue that is a claim's own verb ("dismissed the suggestion") first
+	cues := append([]relCue(nil), x.relCues...)
+	sort.SliceStable(cues, func(i, j int) bool { return x.ownCue(made, cues[i]) && !x.ownCue(made, cues[j]) })
+	for _, rc := range cues {
 		// the claim the cue belongs to: the one whose cue or content is
 		// nearest after it, else the first
 		from := made[0]
@@ -104,6 +115,16 @@ func (x *extractor) bindRelations(made []*Claim) {
 				from = c
 				break
 			}
+		}
+		// a verb of answering is its subject's: "Mr Lynton hit back after
+		// Mr Obama accused Sony …" is not Mr Obama's answer
+		if rc.verb && !overlaps(rc.span, from.Cue) && (!rc.subjectFound || rc.subject != from.Speaker) {
+			continue
+		}
+		// a cue inside what the claim reports is not the claim's answer
+		// ("warned of consequences if the proposal was rejected")
+		if rc.span.Start >= from.Content.Start && rc.span.End <= from.Content.End && !overlaps(rc.span, from.Cue) {
+			continue
 		}
 		to := x.addressed(from, rc)
 		if to == nil {
@@ -122,6 +143,18 @@ func (x *extractor) bindRelations(made []*Claim) {
 			Note: fmt.Sprintf("The article says %q.", x.text[rc.span.Start:rc.span.End])})
 	}
 }
+
+// ownCue reports whether a relation cue overlaps the cue of one of the claims.
+func (x *extractor) ownCue(made []*Claim, rc relCue) bool {
+	for _, c := range made {
+		if overlaps(rc.span, c.Cue) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
 
 // addressed picks the claim a relation cue answers: the latest claim of the
 // addressee when the cue names one, else the earlier claim of another
@@ -304,21 +337,21 @@ func (x *extractor) anchorable(passage, s Span) Span {
 	if try(s) {
 		return s
 	}
-	c := s
-	for k := 0; k < 4; k++ {
-		c = x.widen(c)
-		if strings.ContainsRune(x.text[c.Start:c.End], '\n') {
-			break
-		}
-		if try(c) {
+	// the next words first, then the words before, then both
+	r1 := x.widenRight(s)
+	r2 := x.widenRight(r1)
+	l1 := x.widenLeft(s)
+	l2 := x.widenLeft(l1)
+	for _, c := range []Span{r1, r2, l1, l2, x.widenLeft(r1), x.widenLeft(r2), x.widenRight(l2)} {
+		if c != s && !strings.ContainsRune(x.text[c.Start:c.End], '\n') && try(c) {
 			return c
 		}
 	}
 	return Span{}
 }
 
-// widen adds the next word on each side of s, within its line.
-func (x *extractor) widen(s Span) Span {
+// widenRight adds the next word to s, within its line.
+func (x *extractor) widenRight(s Span) Span {
 	t := x.text
 	e := s.End
 	for e < len(t) && t[e] == ' ' {
@@ -327,6 +360,12 @@ func (x *extractor) widen(s Span) Span {
 	for e < len(t) && t[e] != ' ' && t[e] != '\n' {
 		e++
 	}
+	return Span{Start: s.Start, End: e}
+}
+
+// widenLeft adds the word before s, within its line.
+func (x *extractor) widenLeft(s Span) Span {
+	t := x.text
 	b := s.Start
 	for b > 0 && t[b-1] == ' ' {
 		b--
@@ -334,10 +373,7 @@ func (x *extractor) widen(s Span) Span {
 	for b > 0 && t[b-1] != ' ' && t[b-1] != '\n' {
 		b--
 	}
-	for b < s.Start && !utf8.RuneStart(t[b]) {
-		b++
-	}
-	return Span{Start: b, End: e}
+	return Span{Start: b, End: s.End}
 }
 
 // oneLine makes a field's value one line: an annotation's names, roles

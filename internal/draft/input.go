@@ -124,6 +124,9 @@ func Normalize(s string) string {
 	return s
 }
 
+// minPageWords is the fewest words of main text a page with an article has.
+const minPageWords = 15
+
 // fromHTML extracts a page's main text with a readability library (the
 // algorithm of Firefox's Reader View), one paragraph a line.
 func fromHTML(s string) (string, string, error) {
@@ -151,7 +154,9 @@ func fromHTML(s string) (string, string, error) {
 	if title != "" && (len(out) == 0 || out[0] != title) {
 		body = title + "\n\n" + body
 	}
-	if strings.TrimSpace(strings.TrimPrefix(body, title)) == "" {
+	// a page whose main text is a few words (a menu, a login form) has no
+	// article in it
+	if len(strings.Fields(strings.Join(out, " "))) < minPageWords {
 		return "", "", inputErrorf("the page has no article text that could be found")
 	}
 	return body, title, nil

@@ -50,7 +50,7 @@ hit
 
 // irregular maps an irregular verb to its past forms.
 var irregular = map[string][]string{
-	"sing":   {"sang", "sung"},
+	"sing":     {"sang", "sung"},
 	"say":      {"said"},
 	"tell":     {"told"},
 	"think":    {"thought"},
@@ -117,10 +117,6 @@ var phrases = []struct {
 	{"points out", cueVerb},
 	{"pointing out", cueVerb},
 	{"continued", cueVerb},
-	{"lashed out", cueVerb},
-	{"fired back", cueVerb},
-	{"hit back", cueVerb},
-	{"hits back", cueVerb},
 	{"called for", cueVerb},
 	{"calling for", cueVerb},
 	{"calls for", cueVerb},

@@ -198,6 +198,11 @@ func (x *extractor) rightNP(toks []token, j int) np {
 	}
 	for e < n && e-j < 12 {
 		u := toks[e]
+		// "the president Mr Lynton": a role word, then a name that begins
+		// another phrase
+		if kind == npNominal && e > j+1 && u.cap && toks[e-1].kind == tokWord && !toks[e-1].cap && (titles[toks[e-1].lower] != "" || officialWords[toks[e-1].lower] || groupWords[toks[e-1].lower]) {
+			break
+		}
 		if isNameWord(toks, e) || u.kind == tokWord && !stopLeft[u.lower] && verbForms[u.lower] == "" ||
 			u.kind == tokWord && (u.lower == "of" || u.lower == "for" || u.lower == "and" && e+1 < n && toks[e+1].cap) && e > j {
 			e++
@@ -272,6 +277,19 @@ func (ix *speakerIndex) resolve(x *extractor, n np, toks []token, flags int) *Sp
 	phrase := text[toks[n.start].start:toks[n.end-1].end]
 	switch n.kind {
 	case npPronoun:
+		// a person named earlier in the same sentence ("Mr Lynton's
+		// announcement that he …") before the latest speaker
+		if g := personPronouns[toks[n.start].lower]; g != 0 {
+			for k := n.start - 1; k >= 0; k-- {
+				if toks[k].kind != tokWord || !toks[k].cap {
+					continue
+				}
+				w := strings.TrimSuffix(toks[k].lower, "'s")
+				if s := ix.byLast[w]; s != nil && s.named && (s.Kind == claims.KindPerson || s.Kind == claims.KindOfficial) && (s.gender == 0 || s.gender == g) {
+					return s
+				}
+			}
+		}
 		return ix.pronoun(x, toks[n.start].lower)
 	case npName:
 		ws := []string{}
@@ -280,6 +298,19 @@ func (ix *speakerIndex) resolve(x *extractor, n np, toks []token, flags int) *Sp
 		s, e := n.start, n.end
 		if n.hasName {
 			e = n.name[1]
+		}
+		// the name follows the last title of the run: "Republican Senator
+		// John McCain", "European Council President Donald Tusk"
+		for k := e - 2; k > s; k-- {
+			if toks[k].kind == tokWord && titles[toks[k].lower] != "" && officialTitle(titles[toks[k].lower]) || toks[k].kind == tokWord && (toks[k].lower == "leader" || toks[k].lower == "chairman" || toks[k].lower == "secretary") {
+				if k+1 < e && toks[k+1].kind == tokWord && toks[k+1].cap {
+					title = titles[toks[k].lower]
+					n.role = Span{Start: toks[s].start, End: toks[k].end}
+					n.hasRole = true
+					s = k + 1
+				}
+				break
+			}
 		}
 		for k := s; k < e; k++ {
 			t := toks[k]
@@ -311,8 +342,13 @@ func (ix *speakerIndex) resolve(x *extractor, n np, toks []token, flags int) *Sp
 		}
 		name := oneLine(text[from:to])
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-		key := strings.ToLower(name)
 		last := strings.ToLower(ws[len(ws)-1])
+		if len(ws) == 1 && n.kind == npName {
+			if full := x.names[strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")]; full != "" {
+				name = full // "Mr Lynton", where the article names Michael Lynton
+			}
+		}
+		key := strings.ToLower(name)
 		sp := ix.byName[key]
 		if sp == nil && len(ws) == 1 {
 			sp = ix.byLast[last]
@@ -362,7 +398,7 @@ func (ix *speakerIndex) resolve(x *extractor, n np, toks []token, flags int) *Sp
 		sp.mention = n.span(toks)
 		return sp
 	default:
-		head := toks[n.end-1].lower
+		head := nominalHead(toks, n)
 		if head == "of" {
 			return nil
 		}
@@ -453,7 +489,7 @@ func (ix *speakerIndex) make(name string, x *extractor, phrase string, toks []to
 		state = state || stateMediaWords[w]
 		official = official || officialWords[w]
 	}
-	head := toks[n.end-1].lower
+	head := nominalHead(toks, n)
 	group = groupWords[head] || n.kind == npNominal && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "'s")
 	if n.kind == npName && len(name) >= 2 && len(name) <= 6 && strings.ToUpper(name) == name {
 		org = true // an acronym: "KCNA", "FBI"
@@ -555,3 +591,59 @@ func (s *Speaker) confidence(mention Span, x *extractor) float64 {
 // prepOfRole may join a description to what it is of: "a spokesman for the
 // ministry", "a narrator in the ad".
 var prepOfRole = map[string]bool{"in": true, "at": true, "for": true, "from": true, "on": true, "with": true, "of": true}
+
+// nominalHead is the head word of a description: the word before its first
+// phrase of where or whom ("spokesman" in "a spokesman for the ministry").
+func nominalHead(toks []token, n np) string {
+	for k := n.start + 1; k < n.end-1; k++ {
+		if toks[k].kind == tokWord && prepOfRole[toks[k].lower] && toks[k-1].kind == tokWord {
+			return toks[k-1].lower
+		}
+	}
+	return toks[n.end-1].lower
+}
+
+// fullNames finds the full names of people the article names, by surname:
+// runs of two or three capitalised words that are not an organisation's,
+// and whose surname no other such run shares.
+func (x *extractor) fullNames(paras []paragraph) {
+	x.names = map[string]string{}
+	seen := map[string]int{}
+	for pi := range paras {
+		for si := range paras[pi].sents {
+			toks := paras[pi].sents[si].toks
+			for k := 0; k < len(toks); k++ {
+				if toks[k].kind != tokWord || !toks[k].cap || stopLeft[toks[k].lower] || determiners[toks[k].lower] || isTitleWord(toks[k].lower) {
+					continue
+				}
+				e := k
+				for e < len(toks) && e-k < 4 && (toks[e].kind == tokWord && toks[e].cap || isNameWord(toks, e) && toks[e].kind == tokPunct) {
+					e++
+				}
+				words := 0
+				org := false
+				for j := k; j < e; j++ {
+					if toks[j].kind == tokWord {
+						words++
+						org = org || orgWords[toks[j].lower] || isTitleWord(toks[j].lower) || weekdays[toks[j].lower] || months[toks[j].lower]
+					}
+				}
+				if words >= 2 && words <= 3 && !org && toks[e-1].kind == tokWord {
+					last := strings.TrimSuffix(toks[e-1].lower, "'s")
+					full := strings.TrimSuffix(strings.TrimSuffix(x.text[toks[k].start:toks[e-1].end], "'s"), "’s")
+					if prev, ok := x.names[last]; ok && prev != full {
+						seen[last]++
+					} else {
+						x.names[last] = full
+					}
+				}
+				k = e
+			}
+		}
+	}
+	for last, n := range seen {
+		if n > 0 {
+			delete(x.names, last) // two people share the surname: do not guess
+		}
+	}
+}
