@@ -24,38 +24,32 @@ const DraftReach = 4096
 // one with the shortest gap, the earlier on a tie; at most DraftReach bytes
 // away. This is how a draft's words are anchored.
 func NearestOccurrence(text string, passage Span, words string) (Span, bool) {
-	if words == "" {
+	n := len(words)
+	if n == 0 || passage.Start < 0 || passage.End > len(text) || passage.Start > passage.End {
 		return Span{}, false
 	}
-	lo := max(0, passage.Start-DraftReach-len(words))
-	hi := min(len(text), passage.End+DraftReach+len(words))
-	best, bestGap := -1, 0
-	for at := lo; at < hi; {
-		i := strings.Index(text[at:hi], words)
-		if i < 0 {
-			break
-		}
-		s := at + i
-		e := s + len(words)
-		gap := 0
-		switch {
-		case e <= passage.Start:
-			gap = passage.Start - e + 1 // touching the passage is not overlapping it
-		case s >= passage.End:
-			gap = s - passage.End + 1
-		}
-		if gap <= DraftReach && (best < 0 || gap < bestGap) {
-			best, bestGap = s, gap
-			if gap == 0 {
-				break
+	// inside or overlapping the passage: the earliest
+	lo, hi := max(0, passage.Start-n+1), min(len(text), passage.End+n-1)
+	if i := strings.Index(text[lo:hi], words); i >= 0 {
+		return Span{Start: lo + i, End: lo + i + n}, true
+	}
+	// else the nearest before and the nearest after, the earlier on a tie
+	best, gap := -1, DraftReach+1
+	if b := strings.LastIndex(text[max(0, passage.Start-DraftReach-n):min(len(text), passage.Start+n-1)], words); b >= 0 {
+		s := max(0, passage.Start-DraftReach-n) + b
+		best, gap = s, passage.Start-(s+n)
+	}
+	if from := max(0, passage.End-n+1); from < len(text) {
+		if a := strings.Index(text[from:min(len(text), passage.End+DraftReach+n)], words); a >= 0 {
+			if g := from + a - passage.End; g < gap {
+				best, gap = from+a, g
 			}
 		}
-		at = s + 1
 	}
-	if best < 0 {
+	if best < 0 || gap > DraftReach {
 		return Span{}, false
 	}
-	return Span{Start: best, End: best + len(words)}, true
+	return Span{Start: best, End: best + n}, true
 }
 
 // anchorDraft checks a drafted claim's provenance and anchors its words

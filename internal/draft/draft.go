@@ -62,6 +62,7 @@ type Claim struct {
 	Paragraph  int
 
 	Provenance
+	words map[string]bool // its content words, for finding what it answers
 }
 
 // Provenance says how a drafted claim was found.

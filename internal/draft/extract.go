@@ -24,6 +24,8 @@ type extractor struct {
 	author      *Speaker
 	relCues     []relCue
 	names       map[string]string // full names by lower-case surname
+	nameClash   map[string]bool   // surnames of more than one full name
+	buf         []token
 }
 
 // attribution is a source found for a cue.
@@ -62,8 +64,9 @@ type relCue struct {
 // find gives a draft with no claims. The caller gives text as it is to be
 // annotated (see Normalize).
 func Extract(text string) *Draft {
-	x := &extractor{text: text, d: &Draft{Text: text}}
+	x := &extractor{text: text, d: &Draft{Text: text}, names: map[string]string{}, nameClash: map[string]bool{}}
 	x.speakers.init()
+	var buf []token
 	paras := paragraphs(text)
 	x.d.Title = titleOf(text, paras)
 	for pi := range paras {
@@ -73,11 +76,18 @@ func Extract(text string) *Draft {
 		x.quotes = append(x.quotes, qs...)
 		p.quotes = []int{base, len(x.quotes)}
 		p.sents = splitSentences(text, *p, qs)
+		// A first pass for the full names; the tokens are made again, one
+		// sentence at a time, when the sentence is read: a 1 MB article's
+		// tokens all at once took 12 MB.
 		for si := range p.sents {
-			tokenize(text, &p.sents[si], x.quotes, base)
+			s := &p.sents[si]
+			s.toks = buf[:0]
+			tokenize(text, s, x.quotes, base)
+			x.namesIn(s.toks)
+			buf, s.toks = s.toks, nil
 		}
 	}
-	x.fullNames(paras)
+	x.keepUniqueNames()
 	prevOpen := false
 	for pi := range paras {
 		p := &paras[pi]
@@ -110,7 +120,10 @@ func titleOf(text string, paras []paragraph) string {
 func (x *extractor) paragraph(p *paragraph, prevOpen bool) {
 	for si := range p.sents {
 		s := &p.sents[si]
+		s.toks = x.buf[:0]
+		tokenize(x.text, s, x.quotes, p.quotes[0])
 		x.sentence(p, s, si, prevOpen)
+		x.buf, s.toks = s.toks, nil
 	}
 }
 

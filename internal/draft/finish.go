@@ -172,7 +172,7 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 		}
 		return nil
 	}
-	want := contentWords(x.text[from.Content.Start:from.Content.End])
+	want := x.wordsOf(from)
 	subject := subjectWords(x.text[from.Content.Start:from.Content.End])
 	var best *Claim
 	bestScore := 0.0
@@ -181,7 +181,7 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 		if c == from || c.Speaker == from.Speaker || c.Passage.Start >= from.Passage.Start {
 			continue
 		}
-		have := contentWords(x.text[c.Content.Start:c.Content.End])
+		have := x.wordsOf(c)
 		score := 0.0
 		for w := range want {
 			if have[w] {
@@ -206,6 +206,14 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 		return nil
 	}
 	return best
+}
+
+// wordsOf is contentWords of a claim's content, made once.
+func (x *extractor) wordsOf(c *Claim) map[string]bool {
+	if c.words == nil {
+		c.words = contentWords(x.text[c.Content.Start:c.Content.End])
+	}
+	return c.words
 }
 
 // contentWords are the words of a text that say what it is about.

@@ -603,47 +603,42 @@ func nominalHead(toks []token, n np) string {
 	return toks[n.end-1].lower
 }
 
-// fullNames finds the full names of people the article names, by surname:
-// runs of two or three capitalised words that are not an organisation's,
-// and whose surname no other such run shares.
-func (x *extractor) fullNames(paras []paragraph) {
-	x.names = map[string]string{}
-	seen := map[string]int{}
-	for pi := range paras {
-		for si := range paras[pi].sents {
-			toks := paras[pi].sents[si].toks
-			for k := 0; k < len(toks); k++ {
-				if toks[k].kind != tokWord || !toks[k].cap || stopLeft[toks[k].lower] || determiners[toks[k].lower] || isTitleWord(toks[k].lower) {
-					continue
-				}
-				e := k
-				for e < len(toks) && e-k < 4 && (toks[e].kind == tokWord && toks[e].cap || isNameWord(toks, e) && toks[e].kind == tokPunct) {
-					e++
-				}
-				words := 0
-				org := false
-				for j := k; j < e; j++ {
-					if toks[j].kind == tokWord {
-						words++
-						org = org || orgWords[toks[j].lower] || isTitleWord(toks[j].lower) || weekdays[toks[j].lower] || months[toks[j].lower]
-					}
-				}
-				if words >= 2 && words <= 3 && !org && toks[e-1].kind == tokWord {
-					last := strings.TrimSuffix(toks[e-1].lower, "'s")
-					full := strings.TrimSuffix(strings.TrimSuffix(x.text[toks[k].start:toks[e-1].end], "'s"), "’s")
-					if prev, ok := x.names[last]; ok && prev != full {
-						seen[last]++
-					} else {
-						x.names[last] = full
-					}
-				}
-				k = e
+// namesIn records the full names of people a sentence names, by surname:
+// runs of two or three capitalised words that are not an organisation's.
+func (x *extractor) namesIn(toks []token) {
+	for k := 0; k < len(toks); k++ {
+		if toks[k].kind != tokWord || !toks[k].cap || stopLeft[toks[k].lower] || determiners[toks[k].lower] || isTitleWord(toks[k].lower) {
+			continue
+		}
+		e := k
+		for e < len(toks) && e-k < 4 && (toks[e].kind == tokWord && toks[e].cap || isNameWord(toks, e) && toks[e].kind == tokPunct) {
+			e++
+		}
+		words := 0
+		org := false
+		for j := k; j < e; j++ {
+			if toks[j].kind == tokWord {
+				words++
+				org = org || orgWords[toks[j].lower] || isTitleWord(toks[j].lower) || weekdays[toks[j].lower] || months[toks[j].lower]
 			}
 		}
-	}
-	for last, n := range seen {
-		if n > 0 {
-			delete(x.names, last) // two people share the surname: do not guess
+		if words >= 2 && words <= 3 && !org && toks[e-1].kind == tokWord {
+			last := strings.TrimSuffix(toks[e-1].lower, "'s")
+			full := strings.TrimSuffix(strings.TrimSuffix(x.text[toks[k].start:toks[e-1].end], "'s"), "’s")
+			if prev, ok := x.names[last]; ok && prev != full {
+				x.nameClash[last] = true
+			} else if !ok {
+				x.names[last] = full
+			}
 		}
+		k = e
+	}
+}
+
+// keepUniqueNames forgets the surnames that two full names share: which
+// one "Mr Smith" is would be a guess.
+func (x *extractor) keepUniqueNames() {
+	for last := range x.nameClash {
+		delete(x.names, last)
 	}
 }

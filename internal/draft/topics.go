@@ -91,16 +91,24 @@ func (x *extractor) topics() {
 		}
 	}
 	covered := make([]bool, len(d.Claims))
+	holders := map[string][]int{} // the claims holding each word shared by two or more
+	for i := range d.Claims {
+		for w := range words[i] {
+			if df[w] >= 2 {
+				holders[w] = append(holders[w], i)
+			}
+		}
+	}
 	var chosen []string
 	for len(chosen) < 8 {
 		best, bestN := "", 1
-		for w, n := range df {
-			if n < 2 {
-				continue
+		for w, hs := range holders {
+			if len(hs) < bestN {
+				continue // cannot beat the best: uncovered ones are fewer still
 			}
 			c := 0
-			for i := range d.Claims {
-				if !covered[i] && words[i][w] {
+			for _, i := range hs {
+				if !covered[i] {
 					c++
 				}
 			}
@@ -112,12 +120,10 @@ func (x *extractor) topics() {
 			break
 		}
 		chosen = append(chosen, best)
-		for i := range d.Claims {
-			if words[i][best] {
-				covered[i] = true
-			}
+		for _, i := range holders[best] {
+			covered[i] = true
 		}
-		delete(df, best)
+		delete(holders, best)
 	}
 	ids := map[string]bool{}
 	byWord := map[string]*Topic{}
