@@ -502,25 +502,36 @@ func buildRelations(m *Model, raw *rawDoc, ps *problems) {
 	// The relations that stand, in the order sorted above. The answers to a
 	// claim are a run of them; what a claim answers is a run of the same
 	// sorted stably by the answer, so each run keeps the order above.
+	// Restatements are relations of the model but not answers: they go to
+	// the statements (statements.go), not to the runs of answers.
 	m.Relations = make([]*Relation, 0, len(stand))
-	answered, answering := make([]int, 0, len(stand)), make([]int, 0, len(stand)) // claim indexes, by relation of m.Relations
+	answers := make([]*Relation, 0, len(stand))
+	answered, answering := make([]int, 0, len(stand)), make([]int, 0, len(stand)) // claim indexes, by relation of answers
+	var restatements []*Relation
 	for _, i := range stand {
 		if _, ok := repeated[i]; !ok {
 			m.Relations = append(m.Relations, &store[i])
+			if store[i].Kind == KindRestates {
+				restatements = append(restatements, &store[i])
+				continue
+			}
+			answers = append(answers, &store[i])
 			answered, answering = append(answered, toIndex[i]), append(answering, fromIndex[i])
 		}
 	}
-	m.answersTo = runs(m.Relations, answered, len(m.Claims))
-	byFrom := make([]int, len(m.Relations))
+	m.answersTo = runs(answers, answered, len(m.Claims))
+	byFrom := make([]int, len(answers))
 	for k := range byFrom {
 		byFrom[k] = k
 	}
 	byFrom = sortByKey(byFrom, answering, len(m.Claims))
 	rels, keys := make([]*Relation, len(byFrom)), make([]int, len(byFrom))
 	for k, x := range byFrom {
-		rels[k], keys[k] = m.Relations[x], answering[x]
+		rels[k], keys[k] = answers[x], answering[x]
 	}
 	m.answering = runs(rels, keys, len(m.Claims))
+	buildStatements(m, restatements)
+	checkStatements(m, raw, ps, from, to)
 }
 
 // repeats maps each relation of stand (sorted by claims) that repeats an

@@ -77,9 +77,13 @@ type Claim struct {
 	// Source is the passage of a paraphrase (empty for a quote, whose text is
 	// its passage); text[span.start:span.end] equals it.
 	Source string `json:"source"`
+	// AlsoReported lists the other claims that report the same statement
+	// (linked by restates), in article order; empty when none do.
+	AlsoReported []string `json:"also_reported"`
 }
 
-// Relation says that From answers To.
+// Relation says that From answers To, or, of kind "restates", that From
+// and To report one statement.
 type Relation struct {
 	From     string `json:"from"`
 	To       string `json:"to"`
@@ -95,7 +99,7 @@ func NewDocument(m *claims.Model) Document {
 		Article:   Article{Title: a.Title, Text: a.Text, File: a.File, Publisher: a.Publisher, URL: a.URL, Published: a.Published},
 		Speakers:  make([]Speaker, 0, len(m.Speakers)),
 		Topics:    make([]Topic, 0, len(m.Topics)),
-		Claims:    ClaimsOf(m.Claims),
+		Claims:    ClaimsOf(m, m.Claims),
 		Relations: make([]Relation, 0, len(m.Relations)),
 	}
 	for _, s := range m.Speakers {
@@ -120,8 +124,9 @@ func RelationOf(r *claims.Relation) Relation {
 	return Relation{From: r.From.ID, To: r.To.ID, Kind: r.Kind, Explicit: r.Explicit, Note: r.Note}
 }
 
-// ClaimsOf converts claims to their exported form, keeping their order.
-func ClaimsOf(cs []*claims.Claim) []Claim {
+// ClaimsOf converts claims of the model to their exported form, keeping
+// their order.
+func ClaimsOf(m *claims.Model, cs []*claims.Claim) []Claim {
 	out := make([]Claim, 0, len(cs))
 	for _, c := range cs {
 		topics := make([]string, len(c.Topics))
@@ -132,6 +137,11 @@ func ClaimsOf(cs []*claims.Claim) []Claim {
 			Span: Span{Start: c.Span.Start, End: c.Span.End}, Paragraph: c.Paragraph, Venue: c.Venue, When: c.When, Source: c.Source}
 		if c.ReportedBy != nil {
 			ec.ReportedBy = c.ReportedBy.ID
+		}
+		also := m.AlsoReported(c)
+		ec.AlsoReported = make([]string, len(also))
+		for i, o := range also {
+			ec.AlsoReported[i] = o.ID
 		}
 		out = append(out, ec)
 	}

@@ -140,7 +140,7 @@ func TestExportJSON(t *testing.T) {
 	prevStart := -1
 	for i, v := range claimList {
 		checkKeys(t, v, "claim", []string{"id", "speaker", "mode", "text", "summary", "topics", "span",
-			"paragraph", "venue", "when", "reported_by"}, []string{"source"})
+			"paragraph", "venue", "when", "reported_by"}, []string{"source", "also_reported"})
 		c := v.(map[string]any)
 		id := c["id"].(string)
 		claimIDs[id] = true

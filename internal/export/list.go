@@ -47,7 +47,7 @@ type ListDocument struct {
 
 func (l Listing) document() ListDocument {
 	listed := l.listed()
-	d := ListDocument{Filter: l.Filter, Claims: ClaimsOf(l.Claims), Relations: []Relation{}}
+	d := ListDocument{Filter: l.Filter, Claims: ClaimsOf(l.Model, l.Claims), Relations: []Relation{}}
 	for _, r := range l.Model.Relations {
 		if listed[r.From] || listed[r.To] {
 			d.Relations = append(d.Relations, RelationOf(r))
@@ -150,6 +150,9 @@ func (l Listing) writeText(w io.Writer) error {
 			labels[i] = t.Label
 		}
 		l.para(&b, "    ", "topics: "+sanitize.Line(strings.Join(labels, ", ")))
+		if also := m.AlsoReported(c); len(also) > 0 {
+			l.para(&b, "    ", fmt.Sprintf("= also reported in %s [%s]", claims.Paragraphs(also), claimIDs(also)))
+		}
 		for _, r := range m.Answering(c) {
 			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", Active(r.Kind), sanitize.Line(r.To.Speaker.Name), r.To.Paragraph, explicitWord(r), r.To.ID))
 		}
@@ -180,8 +183,19 @@ func passive(kind string) string {
 		return "supported"
 	case "responds":
 		return "answered"
+	case claims.KindRestates:
+		return "restated"
 	}
 	return kind
+}
+
+// claimIDs joins the claims' ids: "a1 b2".
+func claimIDs(cs []*claims.Claim) string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return strings.Join(ids, " ")
 }
 
 // Active is a relation kind as a verb before its object: "rebuts",
@@ -289,6 +303,13 @@ func (l Listing) writeMarkdown(w io.Writer) error {
 			labels[i] = mdEscape(t.Label)
 		}
 		fmt.Fprintf(&b, "- **Topics:** %s\n", strings.Join(labels, ", "))
+		if also := m.AlsoReported(c); len(also) > 0 {
+			links := make([]string, len(also))
+			for i, o := range also {
+				links[i] = link(o)
+			}
+			fmt.Fprintf(&b, "- **Also reported in** %s\n", strings.Join(links, "; "))
+		}
 		for _, r := range m.Answering(c) {
 			fmt.Fprintf(&b, "- **%s** %s (%s)\n", capitalize(Active(r.Kind)), link(r.To), explicitWord(r))
 		}
