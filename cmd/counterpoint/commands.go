@@ -36,7 +36,7 @@ North Korea, Sony Pictures and the White House arguing over the hack and the
 film The Interview, and opens any other annotated the same way.`,
 		Example: `  counterpoint
   counterpoint list --speaker lynton
-  counterpoint list --topic retaliation --format markdown
+  counterpoint list --topic threats --format markdown
   counterpoint export --format json > sony.json
   counterpoint validate my-article/claims.yaml
   counterpoint --claims my-article/claims.yaml`,

@@ -93,13 +93,13 @@ func TestListingEmpty(t *testing.T) {
 	m := bundled(t)
 	l := export.Listing{Model: m, Filter: `search "zzz"`}
 	wantText := "North Korea demands joint inquiry with US into Sony hacking scandal\n" +
-		"0 of 25 claims · 8 speakers · 6 topics · 15 relations · filter: search \"zzz\"\n" +
+		"0 of 27 claims · 9 speakers · 7 topics · 23 relations · filter: search \"zzz\"\n" +
 		"\nNo claims match.\n"
 	if got := string(write(t, l, "text")); got != wantText {
 		t.Errorf("text:\n%s\nwant:\n%s", got, wantText)
 	}
 	wantMD := "# North Korea demands joint inquiry with US into Sony hacking scandal\n\n" +
-		"0 of 25 claims · 8 speakers · 6 topics · 15 relations · filter: search \"zzz\"\n" +
+		"0 of 27 claims · 9 speakers · 7 topics · 23 relations · filter: search \"zzz\"\n" +
 		"\nNo claims match.\n"
 	if got := string(write(t, l, "markdown")); got != wantMD {
 		t.Errorf("markdown:\n%s\nwant:\n%s", got, wantMD)
