@@ -505,18 +505,29 @@ func buildRelations(m *Model, raw *rawDoc, ps *problems) {
 	// Restatements are relations of the model but not answers: they go to
 	// the statements (statements.go), not to the runs of answers.
 	m.Relations = make([]*Relation, 0, len(stand))
-	answers := make([]*Relation, 0, len(stand))
 	answered, answering := make([]int, 0, len(stand)), make([]int, 0, len(stand)) // claim indexes, by relation of answers
-	var restatements []*Relation
+	restated := 0
 	for _, i := range stand {
 		if _, ok := repeated[i]; !ok {
 			m.Relations = append(m.Relations, &store[i])
 			if store[i].Kind == KindRestates {
-				restatements = append(restatements, &store[i])
+				restated++
 				continue
 			}
-			answers = append(answers, &store[i])
 			answered, answering = append(answered, toIndex[i]), append(answering, fromIndex[i])
+		}
+	}
+	answers := m.Relations // the same, when nothing restates anything
+	var restatements []*Relation
+	if restated > 0 {
+		answers = make([]*Relation, 0, len(m.Relations)-restated)
+		restatements = make([]*Relation, 0, restated)
+		for _, r := range m.Relations {
+			if r.Kind == KindRestates {
+				restatements = append(restatements, r)
+			} else {
+				answers = append(answers, r)
+			}
 		}
 	}
 	m.answersTo = runs(answers, answered, len(m.Claims))

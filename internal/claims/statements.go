@@ -66,6 +66,9 @@ func buildStatements(m *Model, restatements []*Relation) {
 func checkStatements(m *Model, raw *rawDoc, ps *problems, from, to []*Claim) {
 	for i := range raw.Relations {
 		r := &raw.Relations[i]
+		if m.statementOf == nil && r.Kind.V != KindRestates {
+			continue // no statement is reported twice: an answer joins two
+		}
 		f, t := from[i], to[i]
 		if !m.inModel(f) || !m.inModel(t) || f == t || f.Speaker == nil || t.Speaker == nil {
 			continue
