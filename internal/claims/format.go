@@ -37,18 +37,22 @@ package claims
 //		Rule       str
 //		Confidence number
 //	}
-//	var draftSpec = entity("the draft", []fieldSpec[rawDraft]{
+//	var draftSpec = entity("the draft", "", []fieldSpec[rawDraft]{
 //		{"rule", mandatory, nonEmptyText, "the rule", func(d *rawDraft) any { return &d.Rule }, "…"},
 //		{"confidence", mandatory, fraction, "the confidence", func(d *rawDraft) any { return &d.Confidence }, "…"},
-//	})
+//	}, nil)
 //	Draft rawDraft                              // in rawClaim
 //	{"draft", optional, mappingOf(draftSpec), "the draft", func(c *rawClaim) any { return &c.Draft }, "…"},
 //
-// Then `go test ./internal/claims -run TestSchemaFileIsTheDeclaration
+// (the entities list of format_test.go names each nested entity, with the
+// section of testdata/base.yaml it is written in, for the tests that walk
+// them). Then `go test ./internal/claims -run TestSchemaFileIsTheDeclaration
 // -update` rewrites the schema, and the tests say what else is missing: a
 // test annotation that uses the field (testdata/base.yaml or one of the
 // files TestEveryFieldIsReadAlikeBothWays reads), and the check of its value
-// in build.go.
+// in build.go. A value the fast reader cannot read (a flow mapping inside a
+// flow mapping, a number such as .5) goes to the general reader, which is
+// slow but right; FuzzFastDecode holds the two to each other.
 
 // rawEntity is what every entity's raw struct embeds: where its mapping
 // starts (its first key) and whether it was written at all.
