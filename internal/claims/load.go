@@ -174,8 +174,7 @@ func loadText(name, text string, read ReadFunc) (*Model, error) {
 	raw := decodeFast(text)
 	if raw == nil {
 		if pos, ok := checkNesting(text); !ok {
-			ps.add(pos, "an annotation nests four levels deep; check the indentation and the brackets",
-				"the YAML nests more than %d levels deep; refusing to parse it", maxDepth)
+			tooDeep(ps, pos)
 			return nil, ps.err()
 		}
 		if raw = decodeYAML([]byte(text), ps); raw == nil {
@@ -188,6 +187,12 @@ func loadText(name, text string, read ReadFunc) (*Model, error) {
 	}
 	m.Source = name
 	return m, nil
+}
+
+// tooDeep reports a file that nests past maxDepth.
+func tooDeep(ps *problems, pos Pos) {
+	ps.add(pos, "an annotation nests four levels deep; check the indentation and the brackets",
+		"the YAML nests more than %d levels deep; refusing to parse it", maxDepth)
 }
 
 func isBlank(s string) bool {
