@@ -128,8 +128,9 @@ func (e *inputError) Error() string { return e.err.Error() }
 func (e *inputError) Unwrap() error { return e.err }
 
 func badInput(err error) error {
-	if err == nil {
-		return nil
+	var ue *usageError
+	if err == nil || errors.As(err, &ue) {
+		return err
 	}
 	return &inputError{err}
 }

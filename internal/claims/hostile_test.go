@@ -181,15 +181,16 @@ func TestOversizedIsRefusedBeforeReading(t *testing.T) {
 	}
 }
 
-// A file whose size cannot be trusted is read one byte past the cap, no
-// further, and refused.
-func TestEndlessFileIsCut(t *testing.T) {
+// A device is refused from its mode, before it is opened: /dev/zero never
+// ends, and was read up to the cap and then called "refused without reading
+// it".
+func TestDeviceIsRefused(t *testing.T) {
 	if runtime.GOOS != "linux" {
-		t.Skip("uses /dev/zero, a file that never ends, as Linux has it")
+		t.Skip("uses /dev/zero, as Linux has it")
 	}
 	_, err := LoadFile("/dev/zero")
-	want := Problem{File: "/dev/zero", Msg: "file is larger than the 64 MiB limit; refused without reading it",
-		Fix: "split the annotation, or check that this is the file you meant"}
+	want := Problem{File: "/dev/zero", Msg: "is a device, not a regular file; refused without opening it",
+		Fix: "give the path of a file saved on disk; counterpoint reads only regular files"}
 	if p := firstProblem(t, err); p != want {
 		t.Errorf("endless file: %+v\nwant %+v", p, want)
 	}
