@@ -43,16 +43,29 @@ func runRoot(cmd *cobra.Command, o *options) error {
 }
 
 // runExplorer runs the explorer until it quits. Bubble Tea restores the
-// terminal on the way out, also after a panic, which it reports on stderr.
+// terminal on the way out, also after a panic, which it reports on stderr,
+// and on the signals that watch turns into quitting; ctrl+z and SIGTSTP
+// suspend it, and a bracketed paste the terminal never closes is closed
+// (see pasteGuard).
 func runExplorer(ctx context.Context, model tea.Model, in io.Reader, out io.Writer) error {
-	p := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	if f, ok := in.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		in = &pasteGuard{File: f}
+	}
+	var susp *suspender
+	p := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out),
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg { return susp.filter(msg) }))
+	susp = newSuspender(p, in)
+	defer susp.stop()
+	watch.running(p)
 	_, err := p.Run()
+	watch.running(nil)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		// Reported as "killed: panic": ask about the panic first.
 		return errExplorerPanic
 	case err == nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
-		// Quit, or stopped by a signal: the terminal is restored either way.
+		// Quit, or stopped by a signal: the terminal is restored either
+		// way, and main gives a signal's exit status.
 		return nil
 	}
 	return fmt.Errorf("explorer: %w", err)

@@ -32,7 +32,14 @@ const (
 )
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	watch = watchSignals(os.Stderr)
+	code := run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if s := watch.received(); s != nil {
+		// The explorer quit on a signal, with the terminal restored.
+		fmt.Fprintf(os.Stderr, "counterpoint: %s\n", signalWords(s))
+		code = signalStatus(s)
+	}
+	os.Exit(code)
 }
 
 // run executes the command line and returns the exit status.
@@ -52,7 +59,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
 			reportError(w, err, widthOf(stderr))
 		}),
-		fang.WithNotifySignal(os.Interrupt),
 	)
 	if err == nil && *failed != nil {
 		err = *failed
