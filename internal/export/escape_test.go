@@ -14,3 +14,22 @@ func BenchmarkEscapeInvisible(b *testing.B) {
 		escapeInvisible(text)
 	}
 }
+
+// URLs and email addresses in an annotation's text are set in code spans,
+// where GitHub's Markdown makes no link: bare https://…, www.… and a@b.org
+// were links, nine of them to an attacker's site in one listing.
+func TestMarkdownURLsAreInert(t *testing.T) {
+	for in, want := range map[string]string{
+		"see https://evil.example/x?a=1 now":     "see `https://evil.example/x?a=1` now",
+		"at www.evil.example, or":                "at `www.evil.example,` or",
+		"mail bad@evil.example.":                 "mail `bad@evil.example`.",
+		"HTTP://EVIL.EXAMPLE":                    "`HTTP://EVIL.EXAMPLE`",
+		"a `tick` https://e.example/`x`":         "a \\`tick\\` `` https://e.example/`x` ``",
+		"no link: *bold* [x](y)":                 "no link: \\*bold\\* \\[x\\](y)",
+		"javascript:alert(1) mailto:x@y.example": "javascript:alert(1) `mailto:x@y.example`",
+	} {
+		if got := mdEscape(in); got != want {
+			t.Errorf("mdEscape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -240,17 +241,55 @@ func WrapWords(s string, limit int) []string {
 }
 
 // mdEscape escapes what Markdown would otherwise read as markup, after
-// sanitising: an annotation's text must show as written.
+// sanitising: an annotation's text must show as written. A URL or an email
+// address is set in a code span, where GitHub's Markdown makes no link of
+// it: bare "https://…", "www.…" and "name@host.org" are links there, and one
+// hostile annotation put nine links to its author's site in a listing.
 func mdEscape(s string) string {
 	s = sanitize.Line(s)
 	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|~!{}&", r) {
-			b.WriteByte('\\')
+	for s != "" {
+		loc := linkLike.FindStringIndex(s)
+		plain := s
+		if loc != nil {
+			plain = s[:loc[0]]
 		}
-		b.WriteRune(r)
+		for _, r := range plain {
+			if strings.ContainsRune("\\`*_[]<>#|~!{}&", r) {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
+		if loc == nil {
+			break
+		}
+		b.WriteString(codeSpan(s[loc[0]:loc[1]]))
+		s = s[loc[1]:]
 	}
 	return b.String()
+}
+
+// linkLike matches what GitHub's Markdown turns into a link by itself: a
+// scheme's URL, a "www." address, an email address.
+var linkLike = regexp.MustCompile(`(?i)(?:\b(?:https?|ftp|mailto|xmpp|irc|file):|\bwww\.)[^\s]*|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]*[A-Za-z0-9]`)
+
+// codeSpan sets s in a code span: fenced by one backtick more than the
+// longest run in it, padded when it starts or ends with one.
+func codeSpan(s string) string {
+	run, longest := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
 }
 
 func (l Listing) writeMarkdown(w io.Writer) error {
