@@ -277,8 +277,8 @@ article exactly. It lists every problem with file:line:column and how to fix it.
 				name = "bundled " + assets.Annotation
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: sound — %s by %s, %s, %s; every passage found in %s\n",
-				sanitize.Line(name), counted(len(m.Claims), "claim"), counted(len(m.Speakers), "speaker"),
-				counted(len(m.Topics), "topic"), counted(len(m.Relations), "relation"), sanitize.Line(m.Article.File))
+				sanitize.PrintLine(name), counted(len(m.Claims), "claim"), counted(len(m.Speakers), "speaker"),
+				counted(len(m.Topics), "topic"), counted(len(m.Relations), "relation"), sanitize.PrintLine(m.Article.File))
 			return badInput(err)
 		},
 	}
@@ -310,7 +310,7 @@ func newSpeakersCmd(o *options) *cobra.Command {
 }
 
 // cell sanitises a table cell; tabs would break the columns.
-func cell(s string) string { return strings.ReplaceAll(sanitize.Line(s), "\t", " ") }
+func cell(s string) string { return strings.ReplaceAll(sanitize.PrintLine(s), "\t", " ") }
 
 func newTopicsCmd(o *options) *cobra.Command {
 	return &cobra.Command{

@@ -155,17 +155,17 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 func reportError(w io.Writer, err error, width int) {
 	var le *claims.LoadError
 	if errors.As(err, &le) {
-		fmt.Fprint(w, wrapIndented(sanitize.Text(le.Detail(maxShownProblems)), width))
+		fmt.Fprint(w, wrapIndented(sanitize.PrintText(le.Detail(maxShownProblems)), width))
 		return
 	}
 	var ie *inputError
 	if errors.As(err, &ie) {
-		fmt.Fprintln(w, "counterpoint: "+sanitize.Line(err.Error()))
+		fmt.Fprintln(w, "counterpoint: "+sanitize.PrintLine(err.Error()))
 		return
 	}
 	// A usage error: plain words rather than fang's styled box, which wraps
 	// long messages mid-word (ids among them).
-	fmt.Fprintf(w, "counterpoint: %s\nRun 'counterpoint --help' for usage.\n", sanitize.Line(err.Error()))
+	fmt.Fprintf(w, "counterpoint: %s\nRun 'counterpoint --help' for usage.\n", sanitize.PrintLine(err.Error()))
 }
 
 // wrapIndented wraps each line of text to width, continuing a line under

@@ -33,3 +33,12 @@ func TestMarkdownURLsAreInert(t *testing.T) {
 		}
 	}
 }
+
+// Markdown keeps every script as written: it was नमस<U+094D>ते.
+func TestMarkdownKeepsScripts(t *testing.T) {
+	for _, in := range []string{"नमस्ते दुनिया", "வணக்கம்", "น้ำ", "\u1100\u1161\u11a8"} {
+		if got := mdEscape(in); got != in {
+			t.Errorf("mdEscape(%+q) = %+q", in, got)
+		}
+	}
+}

@@ -130,8 +130,8 @@ func (l Listing) summaryLine() string {
 func (l Listing) writeText(w io.Writer) error {
 	m := l.Model
 	var b strings.Builder
-	b.WriteString(sanitize.Line(m.Article.Title) + "\n")
-	b.WriteString(sanitize.Line(l.summaryLine()) + "\n")
+	b.WriteString(sanitize.PrintLine(m.Article.Title) + "\n")
+	b.WriteString(sanitize.PrintLine(l.summaryLine()) + "\n")
 	if len(l.Claims) == 0 {
 		b.WriteString("\nNo claims match.\n")
 	}
@@ -141,25 +141,25 @@ func (l Listing) writeText(w io.Writer) error {
 		if cs := Circumstances(c); cs != "" {
 			head += " · " + cs
 		}
-		fmt.Fprintf(&b, "%s  [%s]\n", sanitize.Line(head), c.ID)
-		l.para(&b, "    ", sanitize.Line(Words(c)))
+		fmt.Fprintf(&b, "%s  [%s]\n", sanitize.PrintLine(head), c.ID)
+		l.para(&b, "    ", sanitize.PrintLine(Words(c)))
 		if c.Summary != "" {
-			l.para(&b, "    ", "summary: "+sanitize.Line(c.Summary))
+			l.para(&b, "    ", "summary: "+sanitize.PrintLine(c.Summary))
 		}
 		labels := make([]string, len(c.Topics))
 		for i, t := range c.Topics {
 			labels[i] = t.Label
 		}
-		l.para(&b, "    ", "topics: "+sanitize.Line(strings.Join(labels, ", ")))
+		l.para(&b, "    ", "topics: "+sanitize.PrintLine(strings.Join(labels, ", ")))
 		for _, r := range m.Answering(c) {
-			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", Active(r.Kind), sanitize.Line(r.To.Speaker.Name), r.To.Paragraph, explicitWord(r), r.To.ID))
+			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", Active(r.Kind), sanitize.PrintLine(r.To.Speaker.Name), r.To.Paragraph, explicitWord(r), r.To.ID))
 		}
 		answers := m.AnswersTo(c)
 		if len(answers) == 0 {
 			b.WriteString("    ← unanswered\n")
 		}
 		for _, r := range answers {
-			l.para(&b, "    ", fmt.Sprintf("← %s by %s (¶%d, %s) [%s]", passive(r.Kind), sanitize.Line(r.From.Speaker.Name), r.From.Paragraph, explicitWord(r), r.From.ID))
+			l.para(&b, "    ", fmt.Sprintf("← %s by %s (¶%d, %s) [%s]", passive(r.Kind), sanitize.PrintLine(r.From.Speaker.Name), r.From.Paragraph, explicitWord(r), r.From.ID))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -246,7 +246,7 @@ func WrapWords(s string, limit int) []string {
 // it: bare "https://…", "www.…" and "name@host.org" are links there, and one
 // hostile annotation put nine links to its author's site in a listing.
 func mdEscape(s string) string {
-	s = sanitize.Line(s)
+	s = sanitize.PrintLine(s)
 	var b strings.Builder
 	for s != "" {
 		loc := linkLike.FindStringIndex(s)
