@@ -56,6 +56,14 @@ func runExplorer(ctx context.Context, model tea.Model, in io.Reader, out io.Writ
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg { return susp.filter(msg) }))
 	susp = newSuspender(p, in)
 	defer susp.stop()
+	// Bubble Tea sets the window title from the view and clears it on the
+	// way out; the terminal's title stack (XTWINOPS 22 and 23, ignored where
+	// unknown) gives the reader's own title back instead.
+	title, _ := out.(*os.File)
+	if title != nil && term.IsTerminal(title.Fd()) {
+		_, _ = io.WriteString(title, pushTitle)
+		defer io.WriteString(title, popTitle)
+	}
 	watch.running(p)
 	_, err := p.Run()
 	watch.running(nil)
@@ -70,6 +78,11 @@ func runExplorer(ctx context.Context, model tea.Model, in io.Reader, out io.Writ
 	}
 	return fmt.Errorf("explorer: %w", err)
 }
+
+const (
+	pushTitle = "\x1b[22;0t" // save the window and icon titles
+	popTitle  = "\x1b[23;0t" // restore them
+)
 
 var errExplorerPanic = errors.New("the explorer stopped on an internal error (reported above); the terminal has been restored")
 

@@ -180,3 +180,25 @@ func TestUnterminatedPasteInTmux(t *testing.T) {
 		t.Errorf("after q: dead, alternate screen, mouse, cursor = %q, want \"0 0 0 1\"", st)
 	}
 }
+
+// The window title the reader had is back after the explorer: it was
+// cleared.
+func TestWindowTitleRestoredInTmux(t *testing.T) {
+	bin := buildBinary(t)
+	s := startTmux(t, 80, 24, nil, "sh")
+	s.waitForPrompt()
+	s.tmux("send-keys", "-t", "main", "-l", `printf '\033]2;my own title\007'; `+bin+"; echo exit status $?")
+	s.keys("Enter")
+	s.waitFor("Speakers")
+	title := func() string {
+		return strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{pane_title}"))
+	}
+	if got := title(); !strings.HasPrefix(got, "counterpoint — ") {
+		t.Errorf("title while running %q", got)
+	}
+	s.keys("q")
+	s.waitFor("exit status 0")
+	if got := title(); got != "my own title" {
+		t.Errorf("title after q %q, want \"my own title\"", got)
+	}
+}
