@@ -17,7 +17,7 @@ import (
 // runRoot is bare counterpoint: the explorer on a terminal, the listing
 // otherwise (a pipe, a file, CI), with a word on how to open the explorer.
 func runRoot(cmd *cobra.Command, o *options) error {
-	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
+	in, out := cmd.InOrStdin(), underlying(cmd.OutOrStdout())
 	if !isTerminal(in) || !isTerminal(out) {
 		o.format = "text"
 		if err := runList(cmd, o); err != nil {

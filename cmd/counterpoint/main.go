@@ -50,7 +50,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	out := &checkedWriter{w: stdout}
+	root.SetOut(out)
 	root.SetErr(stderr)
 	failed := keepErrors(root)
 	err := fang.Execute(ctx, root,
@@ -64,19 +65,50 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = *failed
 		reportError(stderr, err, widthOf(stderr))
 	}
+	if err == nil && out.err != nil {
+		// Help and the version are written by cobra and fang, which do
+		// not report a failed write: "--help > /dev/full" exited 0.
+		err = badInput(fmt.Errorf("writing the output: %w", out.err))
+		reportError(stderr, err, widthOf(stderr))
+	}
 	return exitStatus(err)
 }
 
-// exitStatus is the exit status for the error a command ended with.
+// checkedWriter remembers the first error writing to w.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// underlying is the writer behind w when w is a checkedWriter: the terminal
+// that widthOf, isTerminal and Bubble Tea look for.
+func underlying(w io.Writer) io.Writer {
+	if c, ok := w.(*checkedWriter); ok {
+		return c.w
+	}
+	return w
+}
+
+// exitStatus is the exit status for the error a command ended with: 2 for a
+// mistake in the command line only, 1 for every other failure (a write
+// that failed among them: "--version > /dev/full" exited 2).
 func exitStatus(err error) int {
-	var ie *inputError
+	var ue *usageError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ie), errors.Is(err, errExplorerPanic):
-		return exitInput // a failure, not a mistake in the command line
+	case errors.As(err, &ue):
+		return exitUsage
 	}
-	return exitUsage
+	return exitInput
 }
 
 // keepErrors makes every command of the tree leave its error in the
@@ -93,11 +125,11 @@ func keepErrors(root *cobra.Command) *error {
 		}
 		return nil
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return keep(err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return keep(asUsage(err)) })
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if args := c.Args; args != nil {
-			c.Args = func(c *cobra.Command, a []string) error { return keep(args(c, a)) }
+			c.Args = func(c *cobra.Command, a []string) error { return keep(asUsage(args(c, a))) }
 		}
 		if run := c.RunE; run != nil {
 			c.RunE = func(c *cobra.Command, a []string) error {
@@ -141,6 +173,15 @@ func badInput(err error) error {
 	return &inputError{err}
 }
 
+// asUsage marks err, from checking flags or arguments, as a usage mistake.
+func asUsage(err error) error {
+	var ue *usageError
+	if err == nil || errors.As(err, &ue) {
+		return err
+	}
+	return &usageError{err.Error()}
+}
+
 // usageError marks a mistake in how the command was called.
 type usageError struct{ msg string }
 
@@ -158,8 +199,8 @@ func reportError(w io.Writer, err error, width int) {
 		fmt.Fprint(w, wrapIndented(sanitize.PrintText(le.Detail(maxShownProblems)), width))
 		return
 	}
-	var ie *inputError
-	if errors.As(err, &ie) {
+	var ue *usageError
+	if !errors.As(err, &ue) {
 		fmt.Fprintln(w, "counterpoint: "+sanitize.PrintLine(err.Error()))
 		return
 	}
@@ -200,7 +241,7 @@ func wrapIndented(text string, width int) string {
 // widthOf is the width of the terminal that w writes to, or 0 when w is not
 // a terminal (a pipe, a file, a test's buffer).
 func widthOf(w io.Writer) int {
-	f, ok := w.(*os.File)
+	f, ok := underlying(w).(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return 0
 	}

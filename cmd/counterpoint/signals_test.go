@@ -202,3 +202,39 @@ func TestWindowTitleRestoredInTmux(t *testing.T) {
 		t.Errorf("title after q %q, want \"my own title\"", got)
 	}
 }
+
+// Status 2 is for a mistake in the command line only: "--version >
+// /dev/full" exited 2, and "--help > /dev/full" exited 0.
+func TestExitStatusOfFailedWrites(t *testing.T) {
+	bin := goBuild(t)
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full here: %v", err)
+	}
+	defer full.Close()
+	for _, row := range []struct {
+		args   []string
+		status int
+	}{
+		{[]string{"--version"}, 1},
+		{[]string{"--help"}, 1},
+		{[]string{"list", "--help"}, 1},
+		{[]string{"list"}, 1},
+		{[]string{"export"}, 1},
+		{[]string{"bogus"}, 2},
+		{[]string{"--bogus"}, 2},
+		{[]string{"validate", "a", "b"}, 2},
+		{[]string{"list", "--speaker", "nobody"}, 2},
+	} {
+		var stderr bytes.Buffer
+		cmd := exec.Command(bin, row.args...)
+		cmd.Stdout, cmd.Stderr, cmd.Env = full, &stderr, cleanEnv()
+		_ = cmd.Run()
+		if got := cmd.ProcessState.ExitCode(); got != row.status {
+			t.Errorf("counterpoint %s > /dev/full: status %d, want %d; stderr %q", strings.Join(row.args, " "), got, row.status, stderr.String())
+		}
+		if row.status == 1 && !strings.Contains(stderr.String(), "no space left on device") {
+			t.Errorf("counterpoint %s > /dev/full: stderr %q does not say why", strings.Join(row.args, " "), stderr.String())
+		}
+	}
+}
