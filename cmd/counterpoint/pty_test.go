@@ -213,14 +213,15 @@ func TestExplorerOnATerminalThatAnswersNothing(t *testing.T) {
 		}
 	}
 	// After: the cursor shown, bracketed paste and the mouse off, the
-	// title cleared, in whatever order, and nothing else.
+	// title cleared and the reader's own popped back, in whatever order,
+	// and nothing else.
 	rest := out[leave+len("\x1b[?1049l"):]
 	for _, seq := range []string{"\x1b[?25h", "\x1b[?2004l", "\x1b[?1002l", "\x1b[?1006l"} {
 		if !strings.Contains(rest, seq) {
 			t.Errorf("%q missing after leaving the alternate screen: %q", seq, rest)
 		}
 	}
-	for _, seq := range []string{"\x1b[?25h", "\x1b[?2004l", "\x1b[?1002l", "\x1b[?1003l", "\x1b[?1006l", "\x1b]2;\a"} {
+	for _, seq := range []string{"\x1b[?25h", "\x1b[?2004l", "\x1b[?1002l", "\x1b[?1003l", "\x1b[?1006l", "\x1b]2;\a", popTitle} {
 		rest = strings.ReplaceAll(rest, seq, "")
 	}
 	if rest != "" {

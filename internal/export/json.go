@@ -171,12 +171,24 @@ func WriteJSON(w io.Writer, v any) error {
 // bidi overrides. Outside strings JSON is ASCII, so these occur only inside
 // strings, and the JSON decodes to the same text.
 func escapeInvisible(b []byte) []byte {
-	invisible := func(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) || unicode.Is(unicode.Cf, r) }
-	if !bytes.ContainsFunc(b, invisible) {
+	i := firstInvisible(b)
+	if i < 0 {
 		return b
 	}
 	out := make([]byte, 0, len(b)+64)
+	out = append(out, b[:i]...)
+	b = b[i:]
 	for len(b) > 0 {
+		if c := b[0]; c < 0x7f {
+			// ASCII, all of it visible but DEL: copy the run at once
+			j := 1
+			for j < len(b) && b[j] < 0x7f {
+				j++
+			}
+			out = append(out, b[:j]...)
+			b = b[j:]
+			continue
+		}
 		r, n := utf8.DecodeRune(b)
 		switch {
 		case !invisible(r):
@@ -190,4 +202,29 @@ func escapeInvisible(b []byte) []byte {
 		b = b[n:]
 	}
 	return out
+}
+
+// invisible reports the characters escapeInvisible escapes.
+func invisible(r rune) bool {
+	return r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r > 0x7f && unicode.Is(unicode.Cf, r))
+}
+
+// firstInvisible is the index of the first character that escapeInvisible
+// escapes, or -1. ASCII is skipped a byte at a time without decoding: testing
+// every character of a 105 MB export with unicode.Is was a quarter of its
+// time.
+func firstInvisible(b []byte) int {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x7f {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if invisible(r) {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
