@@ -19,6 +19,7 @@ import (
 // options holds the flags shared by the commands.
 type options struct {
 	claimsFile string
+	article    string // the article to read instead of the annotation's own
 	speaker    string
 	topics     []string
 	search     string
@@ -36,7 +37,7 @@ North Korea, Sony Pictures and the White House arguing over the hack and the
 film The Interview, and opens any other annotated the same way.`,
 		Example: `  counterpoint
   counterpoint list --speaker lynton
-  counterpoint list --topic retaliation --format markdown
+  counterpoint list --topic threats --format markdown
   counterpoint export --format json > sony.json
   counterpoint validate my-article/claims.yaml
   counterpoint --claims my-article/claims.yaml`,
@@ -46,6 +47,7 @@ film The Interview, and opens any other annotated the same way.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	pf := root.PersistentFlags()
 	pf.StringVar(&o.claimsFile, "claims", "", "annotation FILE to open instead of the bundled one")
+	pf.StringVar(&o.article, "article", "", "read the article from FILE instead of the one the annotation names (which must be in the annotation's folder)")
 	addFilterFlags(root, o)
 	_ = root.RegisterFlagCompletionFunc("claims", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
@@ -94,7 +96,7 @@ func addFilterFlags(cmd *cobra.Command, o *options) {
 // completeIDs completes speaker or topic ids from the annotation in use.
 func completeIDs(o *options, ids func(*claims.Model) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		m, err := loadModel(o.claimsFile)
+		m, err := loadModel(o.claimsFile, o.article)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -102,9 +104,15 @@ func completeIDs(o *options, ids func(*claims.Model) []string) func(*cobra.Comma
 	}
 }
 
-// loadModel loads the annotation named on the command line, or the bundled one.
-func loadModel(file string) (*claims.Model, error) {
+// loadModel loads the annotation named on the command line, or the bundled
+// one; article, when given, is read instead of the article the annotation
+// names. An annotation may name its article only in its own folder or
+// below: --article is how a person names one kept elsewhere, deliberately.
+func loadModel(file, article string) (*claims.Model, error) {
 	if file == "" {
+		if article != "" {
+			return nil, usagef("--article replaces the article of an annotation: name the annotation too (--claims FILE, or validate FILE)")
+		}
 		return claims.LoadFS(assets.FS, assets.Annotation)
 	}
 	// For a large annotation, collect garbage at half the live heap rather
@@ -114,7 +122,7 @@ func loadModel(file string) (*claims.Model, error) {
 	if st, err := os.Stat(file); err == nil && st.Size() > largeAnnotation && os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
-	return claims.LoadFile(file)
+	return claims.LoadFileWithArticle(file, article)
 }
 
 // largeAnnotation is the size above which loadModel trades time for memory.
@@ -196,7 +204,7 @@ func runList(cmd *cobra.Command, o *options) error {
 	if !slices.Contains(export.Formats, o.format) {
 		return usagef("unknown format %q; use one of: %s", o.format, strings.Join(export.Formats, ", "))
 	}
-	m, err := loadModel(o.claimsFile)
+	m, err := loadModel(o.claimsFile, o.article)
 	if err != nil {
 		return badInput(err)
 	}
@@ -230,7 +238,7 @@ paragraph counts the article's non-empty lines from 1.`,
 			if format != "json" {
 				return usagef("unknown export format %q; the export format is json", format)
 			}
-			m, err := loadModel(o.claimsFile)
+			m, err := loadModel(o.claimsFile, o.article)
 			if err != nil {
 				return badInput(err)
 			}
@@ -260,7 +268,7 @@ article exactly. It lists every problem with file:line:column and how to fix it.
 			if len(args) == 1 {
 				file = args[0]
 			}
-			m, err := loadModel(file)
+			m, err := loadModel(file, o.article)
 			if err != nil {
 				return badInput(err)
 			}
@@ -269,8 +277,8 @@ article exactly. It lists every problem with file:line:column and how to fix it.
 				name = "bundled " + assets.Annotation
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: sound — %s by %s, %s, %s; every passage found in %s\n",
-				sanitize.Line(name), counted(len(m.Claims), "claim"), counted(len(m.Speakers), "speaker"),
-				counted(len(m.Topics), "topic"), counted(len(m.Relations), "relation"), sanitize.Line(m.Article.File))
+				sanitize.PrintLine(name), counted(len(m.Claims), "claim"), counted(len(m.Speakers), "speaker"),
+				counted(len(m.Topics), "topic"), counted(len(m.Relations), "relation"), sanitize.PrintLine(m.Article.File))
 			return badInput(err)
 		},
 	}
@@ -282,7 +290,7 @@ func newSpeakersCmd(o *options) *cobra.Command {
 		Short: "List the speakers, principal ones first, with their claim counts",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			m, err := loadModel(o.claimsFile)
+			m, err := loadModel(o.claimsFile, o.article)
 			if err != nil {
 				return badInput(err)
 			}
@@ -302,7 +310,7 @@ func newSpeakersCmd(o *options) *cobra.Command {
 }
 
 // cell sanitises a table cell; tabs would break the columns.
-func cell(s string) string { return strings.ReplaceAll(sanitize.Line(s), "\t", " ") }
+func cell(s string) string { return strings.ReplaceAll(sanitize.PrintLine(s), "\t", " ") }
 
 func newTopicsCmd(o *options) *cobra.Command {
 	return &cobra.Command{
@@ -310,7 +318,7 @@ func newTopicsCmd(o *options) *cobra.Command {
 		Short: "List the topics with their claim counts",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			m, err := loadModel(o.claimsFile)
+			m, err := loadModel(o.claimsFile, o.article)
 			if err != nil {
 				return badInput(err)
 			}

@@ -12,9 +12,9 @@ import (
 // then the directive (":4", no file completion).
 func TestComplete(t *testing.T) {
 	bundledSpeakers := "lynton\tMichael Lynton\nobama\tBarack Obama\nwhite-house-official\tWhite House official\n" +
-		"north-korea\tNorth Korea\nkcna\tKCNA\nmccain\tJohn McCain\njames-lewis\tJames Lewis\nhackers\tthe hackers\n"
+		"north-korea\tNorth Korea\nkcna\tKCNA\nmccain\tJohn McCain\njames-lewis\tJames Lewis\nhackers\tthe hackers\nunattributed\tUnattributed calls\n"
 	bundledTopics := "pulling-the-film\tpulling the film\nwhite-house-consulted\twhite house consulted?\n" +
-		"distribution\tdistribution\nwho-did-it\twho did it?\njoint-inquiry\tjoint inquiry\nretaliation\tretaliation\n"
+		"distribution\tdistribution\nwho-did-it\twho did it?\njoint-inquiry\tjoint inquiry\nus-response\tthe US response\nthreats\tthreats\n"
 	tests := []struct {
 		name string
 		args []string
@@ -28,7 +28,7 @@ func TestComplete(t *testing.T) {
 		// after a comma, the next id of the list
 		{"topic_after_comma", []string{"list", "--topic", "distribution,"},
 			"distribution,pulling-the-film\tpulling the film\ndistribution,white-house-consulted\twhite house consulted?\n" +
-				"distribution,who-did-it\twho did it?\ndistribution,joint-inquiry\tjoint inquiry\ndistribution,retaliation\tretaliation\n"},
+				"distribution,who-did-it\twho did it?\ndistribution,joint-inquiry\tjoint inquiry\ndistribution,us-response\tthe US response\ndistribution,threats\tthreats\n"},
 		{"list_format", []string{"list", "--format", ""}, "text\njson\nmarkdown\n"},
 		{"export_format", []string{"export", "--format", ""}, "json\n"},
 		{"claims_speaker", []string{"--claims", bridge, "list", "--speaker", ""},

@@ -17,7 +17,7 @@ import (
 // runRoot is bare counterpoint: the explorer on a terminal, the listing
 // otherwise (a pipe, a file, CI), with a word on how to open the explorer.
 func runRoot(cmd *cobra.Command, o *options) error {
-	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
+	in, out := cmd.InOrStdin(), underlying(cmd.OutOrStdout())
 	if !isTerminal(in) || !isTerminal(out) {
 		o.format = "text"
 		if err := runList(cmd, o); err != nil {
@@ -29,7 +29,7 @@ func runRoot(cmd *cobra.Command, o *options) error {
 	// A bad annotation or option is reported before Bubble Tea starts, so
 	// the terminal is never touched for it. The explorer itself is built
 	// while Bubble Tea starts (see tui.Boot).
-	m, err := loadModel(o.claimsFile)
+	m, err := loadModel(o.claimsFile, o.article)
 	if err != nil {
 		return badInput(err)
 	}
@@ -43,20 +43,46 @@ func runRoot(cmd *cobra.Command, o *options) error {
 }
 
 // runExplorer runs the explorer until it quits. Bubble Tea restores the
-// terminal on the way out, also after a panic, which it reports on stderr.
+// terminal on the way out, also after a panic, which it reports on stderr,
+// and on the signals that watch turns into quitting; ctrl+z and SIGTSTP
+// suspend it, and a bracketed paste the terminal never closes is closed
+// (see pasteGuard).
 func runExplorer(ctx context.Context, model tea.Model, in io.Reader, out io.Writer) error {
-	p := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	if f, ok := in.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		in = &pasteGuard{File: f}
+	}
+	var susp *suspender
+	p := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out),
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg { return susp.filter(msg) }))
+	susp = newSuspender(p, in)
+	defer susp.stop()
+	// Bubble Tea sets the window title from the view and clears it on the
+	// way out; the terminal's title stack (XTWINOPS 22 and 23, ignored where
+	// unknown) gives the reader's own title back instead.
+	title, _ := out.(*os.File)
+	if title != nil && term.IsTerminal(title.Fd()) {
+		_, _ = io.WriteString(title, pushTitle)
+		defer io.WriteString(title, popTitle)
+	}
+	watch.running(p)
 	_, err := p.Run()
+	watch.running(nil)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		// Reported as "killed: panic": ask about the panic first.
 		return errExplorerPanic
 	case err == nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
-		// Quit, or stopped by a signal: the terminal is restored either way.
+		// Quit, or stopped by a signal: the terminal is restored either
+		// way, and main gives a signal's exit status.
 		return nil
 	}
 	return fmt.Errorf("explorer: %w", err)
 }
+
+const (
+	pushTitle = "\x1b[22;0t" // save the window and icon titles
+	popTitle  = "\x1b[23;0t" // restore them
+)
 
 var errExplorerPanic = errors.New("the explorer stopped on an internal error (reported above); the terminal has been restored")
 

@@ -32,7 +32,14 @@ const (
 )
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	watch = watchSignals(os.Stderr)
+	code := run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if s := watch.received(); s != nil {
+		// The explorer quit on a signal, with the terminal restored.
+		fmt.Fprintf(os.Stderr, "counterpoint: %s\n", signalWords(s))
+		code = signalStatus(s)
+	}
+	os.Exit(code)
 }
 
 // run executes the command line and returns the exit status.
@@ -43,7 +50,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	out := &checkedWriter{w: stdout}
+	root.SetOut(out)
 	root.SetErr(stderr)
 	failed := keepErrors(root)
 	err := fang.Execute(ctx, root,
@@ -52,25 +60,55 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
 			reportError(w, err, widthOf(stderr))
 		}),
-		fang.WithNotifySignal(os.Interrupt),
 	)
 	if err == nil && *failed != nil {
 		err = *failed
 		reportError(stderr, err, widthOf(stderr))
 	}
+	if err == nil && out.err != nil {
+		// Help and the version are written by cobra and fang, which do
+		// not report a failed write: "--help > /dev/full" exited 0.
+		err = badInput(fmt.Errorf("writing the output: %w", out.err))
+		reportError(stderr, err, widthOf(stderr))
+	}
 	return exitStatus(err)
 }
 
-// exitStatus is the exit status for the error a command ended with.
+// checkedWriter remembers the first error writing to w.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// underlying is the writer behind w when w is a checkedWriter: the terminal
+// that widthOf, isTerminal and Bubble Tea look for.
+func underlying(w io.Writer) io.Writer {
+	if c, ok := w.(*checkedWriter); ok {
+		return c.w
+	}
+	return w
+}
+
+// exitStatus is the exit status for the error a command ended with: 2 for a
+// mistake in the command line only, 1 for every other failure (a write
+// that failed among them: "--version > /dev/full" exited 2).
 func exitStatus(err error) int {
-	var ie *inputError
+	var ue *usageError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ie), errors.Is(err, errExplorerPanic):
-		return exitInput // a failure, not a mistake in the command line
+	case errors.As(err, &ue):
+		return exitUsage
 	}
-	return exitUsage
+	return exitInput
 }
 
 // keepErrors makes every command of the tree leave its error in the
@@ -87,11 +125,11 @@ func keepErrors(root *cobra.Command) *error {
 		}
 		return nil
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return keep(err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return keep(asUsage(err)) })
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if args := c.Args; args != nil {
-			c.Args = func(c *cobra.Command, a []string) error { return keep(args(c, a)) }
+			c.Args = func(c *cobra.Command, a []string) error { return keep(asUsage(args(c, a))) }
 		}
 		if run := c.RunE; run != nil {
 			c.RunE = func(c *cobra.Command, a []string) error {
@@ -128,10 +166,20 @@ func (e *inputError) Error() string { return e.err.Error() }
 func (e *inputError) Unwrap() error { return e.err }
 
 func badInput(err error) error {
-	if err == nil {
-		return nil
+	var ue *usageError
+	if err == nil || errors.As(err, &ue) {
+		return err
 	}
 	return &inputError{err}
+}
+
+// asUsage marks err, from checking flags or arguments, as a usage mistake.
+func asUsage(err error) error {
+	var ue *usageError
+	if err == nil || errors.As(err, &ue) {
+		return err
+	}
+	return &usageError{err.Error()}
 }
 
 // usageError marks a mistake in how the command was called.
@@ -148,17 +196,17 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 func reportError(w io.Writer, err error, width int) {
 	var le *claims.LoadError
 	if errors.As(err, &le) {
-		fmt.Fprint(w, wrapIndented(sanitize.Text(le.Detail(maxShownProblems)), width))
+		fmt.Fprint(w, wrapIndented(sanitize.PrintText(le.Detail(maxShownProblems)), width))
 		return
 	}
-	var ie *inputError
-	if errors.As(err, &ie) {
-		fmt.Fprintln(w, "counterpoint: "+sanitize.Line(err.Error()))
+	var ue *usageError
+	if !errors.As(err, &ue) {
+		fmt.Fprintln(w, "counterpoint: "+sanitize.PrintLine(err.Error()))
 		return
 	}
 	// A usage error: plain words rather than fang's styled box, which wraps
 	// long messages mid-word (ids among them).
-	fmt.Fprintf(w, "counterpoint: %s\nRun 'counterpoint --help' for usage.\n", sanitize.Line(err.Error()))
+	fmt.Fprintf(w, "counterpoint: %s\nRun 'counterpoint --help' for usage.\n", sanitize.PrintLine(err.Error()))
 }
 
 // wrapIndented wraps each line of text to width, continuing a line under
@@ -193,7 +241,7 @@ func wrapIndented(text string, width int) string {
 // widthOf is the width of the terminal that w writes to, or 0 when w is not
 // a terminal (a pipe, a file, a test's buffer).
 func widthOf(w io.Writer) int {
-	f, ok := w.(*os.File)
+	f, ok := underlying(w).(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return 0
 	}

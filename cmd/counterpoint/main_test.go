@@ -177,7 +177,9 @@ func TestReportError(t *testing.T) {
 		{fmt.Errorf("wrapped: %w", le), "a␛[2J.yaml:3:5: bad <U+202E> thing\n    fix it\n    then again\na.yaml: whole file\n2 problems\n"},
 		{badInput(errors.New("cannot write\x1b]52;c;aGk=\x07")), "counterpoint: cannot write␛]52;c;aGk=␇\n"},
 		{usagef("unknown speaker %s", "x\u009by"), "counterpoint: unknown speaker x<U+009B>y\nRun 'counterpoint --help' for usage.\n"},
-		{errors.New("a cobra error"), "counterpoint: a cobra error\nRun 'counterpoint --help' for usage.\n"},
+		{asUsage(errors.New("a cobra error")), "counterpoint: a cobra error\nRun 'counterpoint --help' for usage.\n"},
+		// Not a usage mistake: no word on usage (a failed write of --version).
+		{errors.New("write /dev/stdout: no space left on device"), "counterpoint: write /dev/stdout: no space left on device\n"},
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer

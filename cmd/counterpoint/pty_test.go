@@ -213,14 +213,15 @@ func TestExplorerOnATerminalThatAnswersNothing(t *testing.T) {
 		}
 	}
 	// After: the cursor shown, bracketed paste and the mouse off, the
-	// title cleared, in whatever order, and nothing else.
+	// title cleared and the reader's own popped back, in whatever order,
+	// and nothing else.
 	rest := out[leave+len("\x1b[?1049l"):]
 	for _, seq := range []string{"\x1b[?25h", "\x1b[?2004l", "\x1b[?1002l", "\x1b[?1006l"} {
 		if !strings.Contains(rest, seq) {
 			t.Errorf("%q missing after leaving the alternate screen: %q", seq, rest)
 		}
 	}
-	for _, seq := range []string{"\x1b[?25h", "\x1b[?2004l", "\x1b[?1002l", "\x1b[?1003l", "\x1b[?1006l", "\x1b]2;\a"} {
+	for _, seq := range []string{"\x1b[?25h", "\x1b[?2004l", "\x1b[?1002l", "\x1b[?1003l", "\x1b[?1006l", "\x1b]2;\a", popTitle} {
 		rest = strings.ReplaceAll(rest, seq, "")
 	}
 	if rest != "" {
@@ -254,8 +255,8 @@ func TestListingWhenStdinIsNotATerminal(t *testing.T) {
 	}
 	// The terminal turns each \n into \r\n.
 	listing := strings.ReplaceAll(out, "\r\n", "\n")
-	if !strings.HasPrefix(listing, bundledHeader+"25 claims · 8 speakers · 6 topics · 15 relations\n\n") || len(listedIDs(listing)) != 25 {
-		t.Errorf("not the listing of the 25 claims:\n%s", listing)
+	if !strings.HasPrefix(listing, bundledHeader+"27 claims · 9 speakers · 7 topics · 23 relations\n\n") || len(listedIDs(listing)) != 27 {
+		t.Errorf("not the listing of the 27 claims:\n%s", listing)
 	}
 	for _, line := range strings.Split(listing, "\n") {
 		if w := ansi.StringWidth(line); w > 80 {
@@ -311,7 +312,7 @@ func TestErrorsOnATerminalThatAnswersNothing(t *testing.T) {
 		{"validate", []string{"validate", bad}, 1, report.String()},
 		{"list", []string{"--claims", bad, "list"}, 1, report.String()},
 		{"unknown_speaker", []string{"--speaker", "nobody"}, 2,
-			"counterpoint: unknown speaker \"nobody\"; the speakers are: lynton, obama, white-house-official, north-korea, kcna, mccain, james-lewis, hackers\n" + usageHint},
+			"counterpoint: unknown speaker \"nobody\"; the speakers are: lynton, obama, white-house-official, north-korea, kcna, mccain, james-lewis, hackers, unattributed\n" + usageHint},
 	}
 	if !strings.HasPrefix(report.String(), bad+":1:10:") || !strings.Contains(report.String(), "malformed YAML") {
 		t.Fatalf("the report to expect is not the one of a malformed file:\n%s", report.String())

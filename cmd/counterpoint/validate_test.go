@@ -88,7 +88,7 @@ func TestValidateFiles(t *testing.T) {
 		{"empty", write("empty.yaml", ""), []string{"empty.yaml: the annotation is empty\n"}},
 		{"not_yaml", write("syntax.yaml", "article: [\n"), []string{"syntax.yaml:1:10: malformed YAML"}},
 		{"not_utf8", write("latin1.yaml", "article:\n  title: caf\xe9\n"), []string{"latin1.yaml:2:13: not valid UTF-8: byte 0xE9"}},
-		{"article_missing", good, []string{good + ":19:9: cannot read the article", "article.txt"}},
+		{"article_missing", good, []string{good + ":38:9: cannot read the article", "article.txt"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,6 +26,8 @@ type anchorIndex struct {
 	// the folded text, made on the first near-miss search only
 	folded    string
 	foldedMap []int
+
+	nearestSearches int // near-miss searches made so far (see notFoundFix)
 }
 
 func newAnchorIndex(text string) *anchorIndex {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 )
 
@@ -87,6 +88,7 @@ func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
 	doc = newRawDoc()
 	var file *ast.File
 	var err error
+	deep := false
 	func() {
 		// A parser bug must not take the program down with it: a file that
 		// crashes the parser is reported as a file that cannot be read.
@@ -95,8 +97,19 @@ func decodeYAML(data []byte, ps *problems) (doc *rawDoc) {
 				err = fmt.Errorf("the YAML parser failed on this file (%v)", r)
 			}
 		}()
-		file, err = parser.ParseBytes(data, 0)
+		// The parser reads the tokens that tokenNesting measures: a file
+		// that the text check let through still cannot nest past the limit.
+		tokens := lexer.Tokenize(string(data))
+		if pos, ok := tokenNesting(tokens); !ok {
+			tooDeep(ps, pos)
+			deep = true
+			return
+		}
+		file, err = parser.Parse(tokens, 0)
 	}()
+	if deep {
+		return nil
+	}
 	if err != nil {
 		msg := yamlErrorMessage(err)
 		fix := "correct the YAML syntax at that position (a YAML-aware editor shows the problem as you type)"

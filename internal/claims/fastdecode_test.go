@@ -66,7 +66,7 @@ func firstDifference(a, b *rawDoc) string {
 // The annotations people write and the generator makes take the fast road.
 func TestFastDecodeReadsTheUsualFiles(t *testing.T) {
 	files := map[string]string{}
-	for _, path := range []string{"../../assets/claims.yaml", "testdata/base.yaml", "testdata/exchange.yaml"} {
+	for _, path := range []string{"../../assets/claims.yaml", "testdata/base.yaml", "testdata/exchange.yaml", "testdata/restates.yaml"} {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

@@ -37,18 +37,22 @@ package claims
 //		Rule       str
 //		Confidence number
 //	}
-//	var draftSpec = entity("the draft", []fieldSpec[rawDraft]{
+//	var draftSpec = entity("the draft", "", []fieldSpec[rawDraft]{
 //		{"rule", mandatory, nonEmptyText, "the rule", func(d *rawDraft) any { return &d.Rule }, "…"},
 //		{"confidence", mandatory, fraction, "the confidence", func(d *rawDraft) any { return &d.Confidence }, "…"},
-//	})
+//	}, nil)
 //	Draft rawDraft                              // in rawClaim
 //	{"draft", optional, mappingOf(draftSpec), "the draft", func(c *rawClaim) any { return &c.Draft }, "…"},
 //
-// Then `go test ./internal/claims -run TestSchemaFileIsTheDeclaration
+// (the entities list of format_test.go names each nested entity, with the
+// section of testdata/base.yaml it is written in, for the tests that walk
+// them). Then `go test ./internal/claims -run TestSchemaFileIsTheDeclaration
 // -update` rewrites the schema, and the tests say what else is missing: a
 // test annotation that uses the field (testdata/base.yaml or one of the
 // files TestEveryFieldIsReadAlikeBothWays reads), and the check of its value
-// in build.go.
+// in build.go. A value the fast reader cannot read (a flow mapping inside a
+// flow mapping, a number such as .5) goes to the general reader, which is
+// slow but right; FuzzFastDecode holds the two to each other.
 
 // rawEntity is what every entity's raw struct embeds: where its mapping
 // starts (its first key) and whether it was written at all.
@@ -152,7 +156,7 @@ type rawRelation struct {
 var relationSpec = entity("a relation", "", []fieldSpec[rawRelation]{
 	{"from", mandatory, id, "from", func(r *rawRelation) any { return &r.From }, "The id of the answering claim."},
 	{"to", mandatory, id, "to", func(r *rawRelation) any { return &r.To }, "The id of the claim it answers."},
-	{"kind", mandatory, enumOf(RelationKinds), "the kind", func(r *rawRelation) any { return &r.Kind }, "rebuts: argues the other is wrong. denies: says it did not happen. contradicts: states the opposite fact. qualifies: adds a limit or a caveat. supports: backs it up. responds: answers without taking a side."},
+	{"kind", mandatory, enumOf(RelationKinds), "the kind", func(r *rawRelation) any { return &r.Kind }, "rebuts: argues the other is wrong. denies: says it did not happen. contradicts: states the opposite fact. qualifies: adds a limit or a caveat. supports: backs it up. responds: answers without taking a side. restates: not an answer; from and to report one statement of one speaker (a lede, a paraphrase, a quotation of it)."},
 	{"explicit", mandatory, truth, "explicit", func(r *rawRelation) any { return &r.Explicit }, "true when the article shows one speaker answering the other; false when it is the annotator's reading."},
 	{"note", optional, text, "the note", func(r *rawRelation) any { return &r.Note }, "Why the two are linked, and why explicit or not."},
 }, nil)
@@ -178,7 +182,7 @@ var docSpec = func() *entitySpec[rawDoc] {
 		{"speakers", mandatory, listOf(speakerSpec, 1), "speakers", func(d *rawDoc) any { return &d.Speakers }, "Everyone the article quotes or reports. Principal speakers are listed first in the explorer."},
 		{"topics", mandatory, listOf(topicSpec, 1), "topics", func(d *rawDoc) any { return &d.Topics }, "The subjects a reader filters by; every claim has one or more."},
 		{"claims", mandatory, listOf(claimSpec, 1), "claims", func(d *rawDoc) any { return &d.Claims }, "Every statement the article attributes to anyone."},
-		{"relations", optional, listOf(relationSpec, 0), "relations", func(d *rawDoc) any { return &d.Relations }, "Which claim answers which: `from` answers `to`."},
+		{"relations", optional, listOf(relationSpec, 0), "relations", func(d *rawDoc) any { return &d.Relations }, "Which claim answers which: `from` answers `to`; or, of kind restates, which claims report one statement."},
 	}, obj{{"$defs", obj{{"id", obj{
 		{"type", "string"},
 		{"pattern", "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},

@@ -18,27 +18,41 @@ import (
 // for each field is tested for each field, so that a field added, dropped or
 // made mandatory is tested without a row of its own.
 
-// entities lists the declared entities, each with the section of
-// testdata/base.yaml it is written in ("" for the annotation, "article" for
-// the article's mapping).
-func entities() []struct {
+// entities lists the declared entities, each with the section of a test
+// annotation it is written in: "" for the annotation, "article" for the
+// article's mapping, a list's name for its first entry, "claims/draft" for
+// the first block mapping under a "draft:" key in the claims. The
+// annotation is testdata/base.yaml unless file names another in testdata.
+type testedEntity struct {
 	section string
 	spec    entityReader
 	fields  []declared
-} {
-	return []struct {
-		section string
-		spec    entityReader
-		fields  []declared
-	}{
-		{"", docSpec, declaredFields(docSpec)},
-		{"article", articleSpec, declaredFields(articleSpec)},
-		{"speakers", speakerSpec, declaredFields(speakerSpec)},
-		{"topics", topicSpec, declaredFields(topicSpec)},
-		{"claims", claimSpec, declaredFields(claimSpec)},
-		{"claims.draft", draftSpec, declaredFields(draftSpec)},
-		{"relations", relationSpec, declaredFields(relationSpec)},
+	file    string
+}
+
+func entities() []testedEntity {
+	return []testedEntity{
+		{"", docSpec, declaredFields(docSpec), ""},
+		{"article", articleSpec, declaredFields(articleSpec), ""},
+		{"speakers", speakerSpec, declaredFields(speakerSpec), ""},
+		{"topics", topicSpec, declaredFields(topicSpec), ""},
+		{"claims", claimSpec, declaredFields(claimSpec), ""},
+		{"claims/draft", draftSpec, declaredFields(draftSpec), "exchange.yaml"},
+		{"relations", relationSpec, declaredFields(relationSpec), ""},
 	}
+}
+
+// text is the test annotation the entity is written in.
+func (e testedEntity) text(t *testing.T) string {
+	t.Helper()
+	if e.file == "" {
+		return baseYAML(t)
+	}
+	data, err := os.ReadFile("testdata/" + e.file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 type declared struct {
@@ -87,16 +101,6 @@ func (e *entitySpec[T]) kinds() []valueKind {
 	return out
 }
 
-// exchangeYAML is testdata/exchange.yaml, whose claim e1 holds a draft.
-func exchangeYAML(t *testing.T) string {
-	t.Helper()
-	data, err := os.ReadFile("testdata/exchange.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
 // withoutField removes the field from the first entry of its section of
 // testdata/base.yaml (or the whole section, for the annotation's own
 // fields), and returns the text and where the entry's mapping starts.
@@ -120,16 +124,21 @@ func withoutField(t *testing.T, base, section, field string) (string, Pos) {
 		}
 		return strings.Join(slices.Delete(lines, i, j), ""), Pos{Line: 1, Col: 1}
 	}
-	if parent, child, ok := strings.Cut(section, "."); ok { // a nested mapping: its first one in the section
-		first := at("    "+child+":", at(parent+":", 0)) + 1
-		i := first
-		for i < len(lines) && strings.HasPrefix(lines[i], "      ") && !strings.HasPrefix(lines[i], "      "+field+":") {
-			i++
+	if parent, key, nested := strings.Cut(section, "/"); nested {
+		k := at(parent+":", 0) + 1
+		for ; k < len(lines) && strings.TrimLeft(lines[k], " -") != key+":\n"; k++ {
 		}
-		if i == len(lines) || !strings.HasPrefix(lines[i], "      ") {
-			t.Fatalf("the first %s of %s has no %q", child, parent, field)
+		if k == len(lines) {
+			t.Fatalf("no %q mapping in the %s", key, parent)
 		}
-		return strings.Join(slices.Delete(lines, i, i+1), ""), Pos{Line: first + 1, Col: 7}
+		keyIndent := len(lines[k]) - len(strings.TrimLeft(lines[k], " "))
+		indent := len(lines[k+1]) - len(strings.TrimLeft(lines[k+1], " "))
+		for i := k + 1; i < len(lines) && len(lines[i])-len(strings.TrimLeft(lines[i], " ")) > keyIndent; i++ {
+			if strings.HasPrefix(strings.TrimLeft(lines[i], " "), field+":") {
+				return strings.Join(slices.Delete(lines, i, i+1), ""), Pos{Line: k + 2, Col: indent + 1}
+			}
+		}
+		t.Fatalf("the %s mapping has no %q", section, field)
 	}
 	first := at(section+":", 0) + 1 // the entry's first line
 	indent := "  "
@@ -156,7 +165,6 @@ func withoutField(t *testing.T, base, section, field string) (string, Pos) {
 // and the message names the entity, the field and the entity's position.
 func TestEveryMandatoryFieldIsRequired(t *testing.T) {
 	sch := compileSchema(t)
-	base := baseYAML(t)
 	tested := 0
 	for _, e := range entities() {
 		for _, f := range e.fields {
@@ -165,11 +173,7 @@ func TestEveryMandatoryFieldIsRequired(t *testing.T) {
 			}
 			tested++
 			t.Run(f.what+"/"+f.name, func(t *testing.T) {
-				b := base
-				if strings.Contains(e.section, ".") {
-					b = exchangeYAML(t) // base.yaml has no nested mapping
-				}
-				src, pos := withoutField(t, b, e.section, f.name)
+				src, pos := withoutField(t, e.text(t), e.section, f.name)
 				if decodeFast(src) != nil {
 					t.Error("the fast reader accepts it")
 				}
@@ -202,6 +206,11 @@ func TestEveryFieldIsReadAlikeBothWays(t *testing.T) {
 		files[path] = string(data)
 	}
 	files["synth"] = string(synth.Generate(50, 1).YAML)
+	for _, e := range entities() {
+		if e.file != "" {
+			files[e.file] = e.text(t)
+		}
+	}
 	set := map[declared]bool{}
 	for name, text := range files {
 		if !sameAsYAMLLibrary(t, name, text) {
@@ -259,20 +268,12 @@ func (e *entitySpec[T]) setFields(dst any, set map[declared]bool) {
 // An unknown field is refused with the entity's fields, in declared order,
 // and the nearest one suggested.
 func TestUnknownFieldSuggestsTheDeclaredFields(t *testing.T) {
-	base := baseYAML(t)
 	for _, e := range entities() {
 		// the first field's name misspelt (its last letter doubled), or a
 		// section's
+		base := e.text(t)
 		src, pos := "relatons: []\n"+base, Pos{Line: 1, Col: 1}
-		if _, child, ok := strings.Cut(e.section, "."); ok {
-			// a nested mapping: its first one, in exchange.yaml
-			ex := exchangeYAML(t)
-			at := strings.Index(ex, "\n    "+child+":\n")
-			key := "      " + e.fields[0].name + ":"
-			at += strings.Index(ex[at:], key) + len(key) - 1
-			src = ex[:at] + ex[at-1:at] + ex[at:]
-			pos = Pos{Line: strings.Count(ex[:at], "\n") + 1}
-		} else if e.section != "" {
+		if e.section != "" {
 			src, pos = misspelt(t, base, e.section, e.fields[0].name)
 		}
 		names := e.spec.fieldNames()
@@ -302,9 +303,13 @@ func TestUnknownFieldSuggestsTheDeclaredFields(t *testing.T) {
 // the section, and returns the text and the line of the misspelt key.
 func misspelt(t *testing.T, base, section, field string) (string, Pos) {
 	t.Helper()
-	start := strings.Index(base, section+":\n")
-	if start < 0 {
-		t.Fatalf("no section %s", section)
+	start := 0
+	for _, key := range strings.Split(section, "/") {
+		i := strings.Index(base[start:], key+":\n")
+		if i < 0 {
+			t.Fatalf("no section %s", section)
+		}
+		start += i
 	}
 	i := strings.Index(base[start:], " "+field+": ")
 	if i < 0 {
@@ -408,5 +413,27 @@ func TestNestedFieldsReadAlikeBothWays(t *testing.T) {
 				t.Errorf("the readers disagree:\n%+v\n%+v", fast, slow)
 			}
 		})
+	}
+}
+
+// withoutField finds a nested mapping's fields too, as a field such as a
+// drafted claim's provenance will need.
+func TestWithoutFieldInANestedMapping(t *testing.T) {
+	text := "claims:\n  - id: a1\n    draft:\n      rule: quote\n      confidence: 0.9\n    topics: [sky]\n"
+	for _, row := range []struct {
+		field, want string
+		pos         Pos
+	}{
+		{"rule", "claims:\n  - id: a1\n    draft:\n      confidence: 0.9\n    topics: [sky]\n", Pos{Line: 4, Col: 7}},
+		{"confidence", "claims:\n  - id: a1\n    draft:\n      rule: quote\n    topics: [sky]\n", Pos{Line: 4, Col: 7}},
+	} {
+		got, pos := withoutField(t, text, "claims/draft", row.field)
+		if got != row.want || pos != row.pos {
+			t.Errorf("without %s: %q at %v, want %q at %v", row.field, got, pos, row.want, row.pos)
+		}
+	}
+	src, pos := misspelt(t, text, "claims/draft", "rule")
+	if !strings.Contains(src, "      rulee: quote\n") || pos.Line != 4 {
+		t.Errorf("misspelt: %q, line %d", src, pos.Line)
 	}
 }

@@ -181,15 +181,16 @@ func TestOversizedIsRefusedBeforeReading(t *testing.T) {
 	}
 }
 
-// A file whose size cannot be trusted is read one byte past the cap, no
-// further, and refused.
-func TestEndlessFileIsCut(t *testing.T) {
+// A device is refused from its mode, before it is opened: /dev/zero never
+// ends, and was read up to the cap and then called "refused without reading
+// it".
+func TestDeviceIsRefused(t *testing.T) {
 	if runtime.GOOS != "linux" {
-		t.Skip("uses /dev/zero, a file that never ends, as Linux has it")
+		t.Skip("uses /dev/zero, as Linux has it")
 	}
 	_, err := LoadFile("/dev/zero")
-	want := Problem{File: "/dev/zero", Msg: "file is larger than the 64 MiB limit; refused without reading it",
-		Fix: "split the annotation, or check that this is the file you meant"}
+	want := Problem{File: "/dev/zero", Msg: "is a device, not a regular file; refused without opening it",
+		Fix: "give the path of a file saved on disk; counterpoint reads only regular files"}
 	if p := firstProblem(t, err); p != want {
 		t.Errorf("endless file: %+v\nwant %+v", p, want)
 	}
@@ -335,14 +336,23 @@ func TestAliasBombMemoryIsBounded(t *testing.T) {
 // Deep nesting is refused before the parser sees it: the refusal costs a
 // few times the file, where parsing it would cost seconds and far more.
 func TestDeepNestingCostsLittle(t *testing.T) {
-	yaml := "a: " + strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000) + "\n"
-	var err error
-	n := allocated(func() { _, err = Load("deep.yaml", []byte(yaml), readTestdata) })
-	if p := firstProblem(t, err); p.Pos != (Pos{1, 67}) || p.Msg != "the YAML nests more than 64 levels deep; refusing to parse it" {
-		t.Errorf("problem %+v", p)
-	}
-	if limit := uint64(4*len(yaml) + 1<<20); n > limit {
-		t.Errorf("refusing %d bytes of brackets allocated %d bytes, over %d", len(yaml), n, limit)
+	brackets := strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000) + "\n"
+	for _, row := range []struct {
+		yaml string
+		pos  Pos
+	}{
+		{"a: " + brackets, Pos{1, 67}},
+		{brackets, Pos{1, 64}}, // once 15 GB and 28 s at a tenth of the size
+		{"--- !!seq &a " + brackets, Pos{1, 77}},
+	} {
+		var err error
+		n := allocated(func() { _, err = Load("deep.yaml", []byte(row.yaml), readTestdata) })
+		if p := firstProblem(t, err); p.Pos != row.pos || p.Msg != "the YAML nests more than 64 levels deep; refusing to parse it" {
+			t.Errorf("%.20q…: problem %+v", row.yaml, p)
+		}
+		if limit := uint64(4*len(row.yaml) + 1<<20); n > limit {
+			t.Errorf("%.20q…: refusing %d bytes of brackets allocated %d bytes, over %d", row.yaml, len(row.yaml), n, limit)
+		}
 	}
 }
 

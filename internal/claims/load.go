@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -24,24 +25,64 @@ const MaxFileSize = 64 << 20
 // messages and the bytes.
 type ReadFunc func(rel string) (display string, data []byte, err error)
 
-// LoadFile loads an annotation from disk; its article is read relative to it.
+// LoadFile loads an annotation from disk. Its article is read from the
+// annotation's own folder or below, as the annotation names it: a file from
+// anywhere must not make counterpoint read /proc/self/environ or
+// ../../etc/passwd into an export or an error message. To read an article
+// kept elsewhere, use LoadFileWithArticle, whose path the user gives.
 func LoadFile(name string) (*Model, error) {
+	return LoadFileWithArticle(name, "")
+}
+
+// LoadFileWithArticle loads an annotation from disk with its article read
+// from article, a path the user named (relative to the working directory),
+// instead of the one the annotation names; "" reads the annotation's own.
+func LoadFileWithArticle(name, article string) (*Model, error) {
 	data, err := readCapped(name)
 	if err != nil {
 		return nil, &LoadError{Problems: []Problem{fileProblem(name, err)}}
 	}
 	dir := filepath.Dir(name)
+	read := func(rel string) (string, []byte, error) {
+		if article != "" {
+			data, err := readCapped(article)
+			return article, data, err
+		}
+		return readConfined(dir, rel)
+	}
 	// The file's bytes are this function's own: the text is read from them
 	// in place rather than copied, which keeps a large annotation in memory
 	// once rather than twice while it loads.
-	return loadText(name, unsafe.String(unsafe.SliceData(data), len(data)), func(rel string) (string, []byte, error) {
-		p := rel
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, filepath.FromSlash(rel))
+	return loadText(name, unsafe.String(unsafe.SliceData(data), len(data)), read)
+}
+
+// readConfined reads rel, a slash-separated path from an annotation, in dir
+// and below: an absolute path, a ".." that climbs out, or a symbolic link
+// that leads out is refused before anything is opened.
+func readConfined(dir, rel string) (string, []byte, error) {
+	display := filepath.Join(dir, filepath.FromSlash(rel))
+	local := filepath.FromSlash(rel)
+	if filepath.IsAbs(rel) || filepath.IsAbs(local) || strings.HasPrefix(rel, "/") || !filepath.IsLocal(local) {
+		return rel, nil, errOutside
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return display, nil, err
+	}
+	defer root.Close()
+	data, err := readCappedIn(root, local)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) {
+		// os.Root refuses a link out of the folder with an error of its
+		// own; say what it means.
+		if target, lerr := filepath.EvalSymlinks(display); lerr == nil {
+			if abs, derr := filepath.EvalSymlinks(dir); derr == nil {
+				if r, rerr := filepath.Rel(abs, target); rerr == nil && !filepath.IsLocal(r) {
+					return display, nil, errOutside
+				}
+			}
 		}
-		data, err := readCapped(p)
-		return p, data, err
-	})
+	}
+	return display, data, err
 }
 
 // LoadFS loads an annotation from a file system, such as the embedded assets.
@@ -57,32 +98,84 @@ func LoadFS(fsys fs.FS, name string) (*Model, error) {
 	})
 }
 
-// errTooLarge marks a file refused for its size.
+// errTooLarge marks a file refused for its size, before it is read.
 var errTooLarge = fmt.Errorf("larger than %d MiB", MaxFileSize>>20)
 
+// errGrew marks a file that said it was small and then held more than the
+// cap: it was read up to the cap, and refused.
+var errGrew = fmt.Errorf("grew past %d MiB while read", MaxFileSize>>20)
+
+// errOutside marks an article that the annotation names outside its folder.
+var errOutside = errors.New("outside the annotation's folder")
+
+// notRegular marks a file that is not a regular file (a FIFO, a device, a
+// socket): such a file can block the reader forever or never end, so it is
+// refused before it is opened for reading.
+type notRegular struct{ mode fs.FileMode }
+
+func (e notRegular) Error() string { return "not a regular file" }
+
+// what names the kind of file, for a person.
+func (e notRegular) what() string {
+	switch {
+	case e.mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case e.mode&fs.ModeCharDevice != 0, e.mode&fs.ModeDevice != 0:
+		return "a device"
+	case e.mode&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a special file"
+}
+
+// opener is what readCapped needs of a file system: the os package's, or an
+// os.Root that keeps a path inside a folder.
+type opener interface {
+	Stat(name string) (fs.FileInfo, error)
+	OpenFile(name string, flag int, perm fs.FileMode) (*os.File, error)
+}
+
+type osFiles struct{}
+
+func (osFiles) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
+func (osFiles) OpenFile(name string, flag int, perm fs.FileMode) (*os.File, error) {
+	return os.OpenFile(name, flag, perm)
+}
+
 // readCapped reads a regular file of at most MaxFileSize bytes, refusing
-// directories and oversized files before reading them.
-func readCapped(name string) ([]byte, error) {
-	f, err := os.Open(name)
+// anything else before reading it.
+func readCapped(name string) ([]byte, error) { return readCappedIn(osFiles{}, name) }
+
+// readCappedIn reads a regular file of at most MaxFileSize bytes from files.
+// Directories, FIFOs, devices and sockets are refused from their mode before
+// they are opened (opening a FIFO waits for a writer, which may never come);
+// the file is opened without blocking and its mode checked again, in case it
+// was swapped meanwhile; an oversized file is refused from its size.
+func readCappedIn(files opener, name string) ([]byte, error) {
+	st, err := files.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(st); err != nil {
+		return nil, err
+	}
+	f, err := files.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
+	st, err = f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		return nil, errIsDir
+	if err := checkRegular(st); err != nil {
+		return nil, err
 	}
-	if st.Size() > MaxFileSize {
-		return nil, errTooLarge
-	}
-	// A FIFO or a file that grows while we read reports a size that cannot
-	// be trusted: read one byte past the cap to notice. The buffer starts
-	// at the size reported, so that a large file is read into one
-	// allocation rather than a doubling series of them (io.ReadAll's), which
-	// was a third of the peak memory of loading 100,000 claims.
+	// A file that grows while we read reports a size that cannot be
+	// trusted: read one byte past the cap to notice. The buffer starts at
+	// the size reported, so that a large file is read into one allocation
+	// rather than a doubling series of them (io.ReadAll's), which was a
+	// third of the peak memory of loading 100,000 claims.
 	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
 	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
@@ -90,9 +183,22 @@ func readCapped(name string) ([]byte, error) {
 	}
 	data := buf.Bytes()
 	if len(data) > MaxFileSize {
-		return nil, errTooLarge
+		return nil, errGrew
 	}
 	return data, nil
+}
+
+// checkRegular refuses what is not a regular file.
+func checkRegular(st fs.FileInfo) error {
+	switch {
+	case st.IsDir():
+		return errIsDir
+	case !st.Mode().IsRegular():
+		return notRegular{st.Mode()}
+	case st.Size() > MaxFileSize:
+		return errTooLarge
+	}
+	return nil
 }
 
 var errIsDir = errors.New("is a directory")
@@ -109,6 +215,18 @@ func fileProblem(name string, err error) Problem {
 	case errors.Is(err, errTooLarge):
 		return Problem{File: name, Msg: fmt.Sprintf("file is larger than the %d MiB limit; refused without reading it", MaxFileSize>>20),
 			Fix: "split the annotation, or check that this is the file you meant"}
+	case errors.Is(err, errGrew):
+		return Problem{File: name, Msg: fmt.Sprintf("file grew past the %d MiB limit while it was read; refused after reading that much", MaxFileSize>>20),
+			Fix: "give a file that holds the annotation, not one that is still being written or never ends"}
+	case errors.Is(err, errOutside):
+		return Problem{File: name, Msg: "outside the annotation's folder; refused without reading it",
+			Fix: "keep the article in the annotation's folder or below and name it relative to the annotation; " +
+				"to read an article kept elsewhere, name it on the command line with --article FILE"}
+	}
+	var nr notRegular
+	if errors.As(err, &nr) {
+		return Problem{File: name, Msg: "is " + nr.what() + ", not a regular file; refused without opening it",
+			Fix: "give the path of a file saved on disk; counterpoint reads only regular files"}
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -174,8 +292,7 @@ func loadText(name, text string, read ReadFunc) (*Model, error) {
 	raw := decodeFast(text)
 	if raw == nil {
 		if pos, ok := checkNesting(text); !ok {
-			ps.add(pos, "an annotation nests four levels deep; check the indentation and the brackets",
-				"the YAML nests more than %d levels deep; refusing to parse it", maxDepth)
+			tooDeep(ps, pos)
 			return nil, ps.err()
 		}
 		if raw = decodeYAML([]byte(text), ps); raw == nil {
@@ -188,6 +305,12 @@ func loadText(name, text string, read ReadFunc) (*Model, error) {
 	}
 	m.Source = name
 	return m, nil
+}
+
+// tooDeep reports a file that nests past maxDepth.
+func tooDeep(ps *problems, pos Pos) {
+	ps.add(pos, "an annotation nests four levels deep; check the indentation and the brackets",
+		"the YAML nests more than %d levels deep; refusing to parse it", maxDepth)
 }
 
 func isBlank(s string) bool {

@@ -26,8 +26,14 @@ const (
 // Modes lists the claim modes.
 var Modes = []string{ModeQuote, ModeParaphrase}
 
-// RelationKinds lists the kinds of answer. A relation's From answers its To.
-var RelationKinds = []string{"rebuts", "denies", "contradicts", "qualifies", "supports", "responds"}
+// KindRestates is the one relation kind that is not an answer: its From and
+// To are two reports of one statement (a lede, a paraphrase and a quotation
+// of the same words).
+const KindRestates = "restates"
+
+// RelationKinds lists the relation kinds: the kinds of answer, where a
+// relation's From answers its To, then KindRestates.
+var RelationKinds = []string{"rebuts", "denies", "contradicts", "qualifies", "supports", "responds", KindRestates}
 
 // Article is the text that an annotation refers to. Text is never altered:
 // every span is a byte range of it.
@@ -106,7 +112,8 @@ func (c *Claim) Passage() string {
 	return c.Source
 }
 
-// Relation says that From answers To.
+// Relation says that From answers To, or, when Kind is KindRestates, that
+// From and To report one statement.
 type Relation struct {
 	From     *Claim
 	To       *Claim
@@ -132,8 +139,10 @@ type Model struct {
 	claimByID   map[string]*Claim
 	bySpeaker   map[*Speaker][]*Claim // article order
 	relayedBy   map[*Speaker][]*Claim // claims the speaker relays, article order
-	answersTo   [][]*Relation         // by Claim.Index: the relations answering it
-	answering   [][]*Relation         // by Claim.Index: the relations by which it answers
+	answersTo   [][]*Relation         // by Claim.Index: the answers to it (restatements aside)
+	answering   [][]*Relation         // by Claim.Index: the answers it gives
+	statementOf []int32               // by Claim.Index: its statement's index in reports, or -1 if it is reported once
+	reports     [][]*Claim            // the statements reported more than once: their reports, article order
 }
 
 // Speaker returns the speaker with the id, or nil.

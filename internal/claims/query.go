@@ -130,16 +130,31 @@ func (m *Model) ClaimsBy(s *Speaker, f Filter) []*Claim {
 // reported_by), in article order.
 func (m *Model) Relayed(s *Speaker) []*Claim { return slices.Clip(m.relayedBy[s]) }
 
-// AnswersTo returns the relations whose From answers c, in article order of
-// the answers.
-func (m *Model) AnswersTo(c *Claim) []*Relation { return slices.Clip(m.answersOf(c)) }
+// AnswersTo returns the answers to c's statement: the relations whose From
+// answers c or another report of its statement (see Reports), one for each
+// answering statement (the first in article order), in article order of the
+// answers. Restatements are not answers.
+func (m *Model) AnswersTo(c *Claim) []*Relation {
+	rels := m.answersOf(c)
+	if m.statement(c) < 0 && !m.restated(rels, relFrom) {
+		return slices.Clip(rels)
+	}
+	return m.statementAnswers(c, m.answersTo, relFrom, relTo)
+}
 
-// Answering returns the relations by which c answers other claims, in
-// article order of what it answers.
-func (m *Model) Answering(c *Claim) []*Relation { return slices.Clip(m.answeringOf(c)) }
+// Answering returns the answers that c's statement gives: the relations by
+// which c or another report of its statement answers other claims, one for
+// each statement answered, in article order of what it answers.
+func (m *Model) Answering(c *Claim) []*Relation {
+	rels := m.answeringOf(c)
+	if m.statement(c) < 0 && !m.restated(rels, relTo) {
+		return slices.Clip(rels)
+	}
+	return m.statementAnswers(c, m.answering, relTo, relFrom)
+}
 
 // answersOf and answeringOf read the indexes, which hold the model's own
-// claims only.
+// claims only: the answers to c itself, and those c gives.
 func (m *Model) answersOf(c *Claim) []*Relation {
 	if !m.owns(c) {
 		return nil
@@ -158,13 +173,13 @@ func (m *Model) owns(c *Claim) bool {
 	return c != nil && c.Index >= 0 && c.Index < len(m.Claims) && m.Claims[c.Index] == c && c.Index < len(m.answersTo)
 }
 
-// Unanswered returns the claims that pass the filter and that no claim
-// answers, in article order.
+// Unanswered returns the claims that pass the filter and whose statement
+// no claim answers, in article order.
 func (m *Model) Unanswered(f Filter) []*Claim {
 	mt := f.compile()
 	var out []*Claim
 	for _, c := range m.Claims {
-		if len(m.answersOf(c)) == 0 && mt.match(c) {
+		if len(m.answersOf(c)) == 0 && (m.statement(c) < 0 || len(m.AnswersTo(c)) == 0) && mt.match(c) {
 			out = append(out, c)
 		}
 	}
@@ -201,40 +216,44 @@ func (m *Model) TopicCounts(f Filter) []int {
 	return counts
 }
 
-// Exchange is the whole back-and-forth that a claim belongs to: every claim
-// linked to it by answers, directly or through others.
+// Exchange is the whole back-and-forth that a claim belongs to: every
+// statement linked to its statement by answers, directly or through others.
 type Exchange struct {
-	Claims    []*Claim    // article order
-	Relations []*Relation // article order of the answering claim, then of the answered
+	// Claims holds one report of each statement, in article order: the
+	// claim asked about for its own statement, for the others the first
+	// quote among their reports, or else the first report. Reports gives
+	// the rest.
+	Claims    []*Claim
+	Relations []*Relation // one answer for each pair of statements, article order of the answering claim, then of the answered
 }
 
-// Exchange returns the exchange that c belongs to. The relations form a
-// graph that may hold cycles; each claim and relation appears once.
+// Exchange returns the exchange that c belongs to. The answers form a
+// graph that may hold cycles; each statement and answer appears once.
 func (m *Model) Exchange(c *Claim) Exchange {
-	seen := map[*Claim]bool{c: true}
+	seen := map[int]bool{m.statementKey(c): true}
+	claims := []*Claim{c}
 	queue := []*Claim{c}
 	var rels []*Relation
+	visit := func(other *Claim) {
+		if k := m.statementKey(other); !seen[k] {
+			seen[k] = true
+			rep := m.representative(other)
+			claims = append(claims, rep)
+			queue = append(queue, rep)
+		}
+	}
 	for len(queue) > 0 {
 		cur := queue[0]
 		queue = queue[1:]
-		// Each relation is met from both ends; keep it once, from its From.
-		for _, r := range m.answeringOf(cur) {
+		// Each answer is met from both statements; keep it once, from the
+		// answering one.
+		for _, r := range m.Answering(cur) {
 			rels = append(rels, r)
-			if !seen[r.To] {
-				seen[r.To] = true
-				queue = append(queue, r.To)
-			}
+			visit(r.To)
 		}
-		for _, r := range m.answersOf(cur) {
-			if !seen[r.From] {
-				seen[r.From] = true
-				queue = append(queue, r.From)
-			}
+		for _, r := range m.AnswersTo(cur) {
+			visit(r.From)
 		}
-	}
-	claims := make([]*Claim, 0, len(seen))
-	for k := range seen {
-		claims = append(claims, k)
 	}
 	slices.SortFunc(claims, func(a, b *Claim) int { return a.Index - b.Index })
 	slices.SortFunc(rels, func(a, b *Relation) int {

@@ -64,7 +64,8 @@ func TestSchemaAcceptsWhatTheLoaderAccepts(t *testing.T) {
 	sch := compileSchema(t)
 	bundled, _ := assets.FS.ReadFile(assets.Annotation)
 	exchange, _ := os.ReadFile("testdata/exchange.yaml")
-	for name, src := range map[string]string{"bundled": string(bundled), "base": baseYAML(t), "exchange": string(exchange)} {
+	restates, _ := os.ReadFile("testdata/restates.yaml")
+	for name, src := range map[string]string{"bundled": string(bundled), "base": baseYAML(t), "exchange": string(exchange), "restates": string(restates)} {
 		if err := sch.Validate(asJSON(t, src)); err != nil {
 			t.Errorf("%s: the schema rejects an annotation the loader accepts: %v", name, err)
 		}
@@ -177,7 +178,7 @@ func TestSchemaFieldsAreTheDeclaredFields(t *testing.T) {
 	if err := json.Unmarshal(schema.Properties["claims"].Items.Properties["draft"], &claimDraft); err != nil {
 		t.Fatalf("the schema of a claim's draft: %v", err)
 	}
-	inSchema["claims.draft"] = claimDraft
+	inSchema["claims/draft"] = claimDraft
 	for _, e := range entities() {
 		var names, required []string
 		for _, f := range e.fields {

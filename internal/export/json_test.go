@@ -101,8 +101,8 @@ func TestExportJSON(t *testing.T) {
 	}
 
 	speakers := asList(t, doc["speakers"], "speakers")
-	if len(speakers) != 8 {
-		t.Errorf("%d speakers, want 8", len(speakers))
+	if len(speakers) != 9 {
+		t.Errorf("%d speakers, want 9", len(speakers))
 	}
 	speakerIDs := map[string]bool{}
 	for i, s := range speakers {
@@ -128,19 +128,19 @@ func TestExportJSON(t *testing.T) {
 		checkKeys(t, tp, "topic", []string{"id", "label"}, []string{"description"})
 		topicIDs[tp.(map[string]any)["id"].(string)] = true
 	}
-	if len(topics) != 6 {
-		t.Errorf("%d topics, want 6", len(topics))
+	if len(topics) != 7 {
+		t.Errorf("%d topics, want 7", len(topics))
 	}
 
 	claimList := asList(t, doc["claims"], "claims")
-	if len(claimList) != 25 {
-		t.Fatalf("%d claims, want 25", len(claimList))
+	if len(claimList) != 27 {
+		t.Fatalf("%d claims, want 27", len(claimList))
 	}
 	claimIDs := map[string]bool{}
 	prevStart := -1
 	for i, v := range claimList {
 		checkKeys(t, v, "claim", []string{"id", "speaker", "mode", "text", "summary", "topics", "span",
-			"paragraph", "venue", "when", "reported_by"}, []string{"source"})
+			"paragraph", "venue", "when", "reported_by"}, []string{"source", "also_reported"})
 		c := v.(map[string]any)
 		id := c["id"].(string)
 		claimIDs[id] = true
@@ -193,7 +193,7 @@ func TestExportJSON(t *testing.T) {
 		}
 	}
 	// Two claims whose JSON fields are known exactly.
-	want := map[string]string{"id": "nk-groundless-allegations", "speaker": "north-korea", "mode": "quote", "reported_by": "kcna", "venue": "", "when": ""}
+	want := map[string]string{"id": "nk-no-tortures", "speaker": "north-korea", "mode": "quote", "reported_by": "kcna", "venue": "", "when": ""}
 	for _, v := range claimList {
 		if c := v.(map[string]any); c["id"] == want["id"] {
 			for k, w := range want {
@@ -205,8 +205,8 @@ func TestExportJSON(t *testing.T) {
 	}
 
 	relations := asList(t, doc["relations"], "relations")
-	if len(relations) != 15 {
-		t.Errorf("%d relations, want 15", len(relations))
+	if len(relations) != 23 {
+		t.Errorf("%d relations, want 23", len(relations))
 	}
 	explicit := 0
 	for _, v := range relations {
@@ -223,8 +223,8 @@ func TestExportJSON(t *testing.T) {
 			explicit++
 		}
 	}
-	if explicit != 7 {
-		t.Errorf("%d explicit relations, want 7", explicit)
+	if explicit != 6 {
+		t.Errorf("%d explicit relations, want 6", explicit)
 	}
 }
 

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -47,7 +48,7 @@ type ListDocument struct {
 
 func (l Listing) document() ListDocument {
 	listed := l.listed()
-	d := ListDocument{Filter: l.Filter, Claims: ClaimsOf(l.Claims), Relations: []Relation{}}
+	d := ListDocument{Filter: l.Filter, Claims: ClaimsOf(l.Model, l.Claims), Relations: []Relation{}}
 	for _, r := range l.Model.Relations {
 		if listed[r.From] || listed[r.To] {
 			d.Relations = append(d.Relations, RelationOf(r))
@@ -129,8 +130,8 @@ func (l Listing) summaryLine() string {
 func (l Listing) writeText(w io.Writer) error {
 	m := l.Model
 	var b strings.Builder
-	b.WriteString(sanitize.Line(m.Article.Title) + "\n")
-	b.WriteString(sanitize.Line(l.summaryLine()) + "\n")
+	b.WriteString(sanitize.PrintLine(m.Article.Title) + "\n")
+	b.WriteString(sanitize.PrintLine(l.summaryLine()) + "\n")
 	if len(l.Claims) == 0 {
 		b.WriteString("\nNo claims match.\n")
 	}
@@ -140,25 +141,28 @@ func (l Listing) writeText(w io.Writer) error {
 		if cs := Circumstances(c); cs != "" {
 			head += " · " + cs
 		}
-		fmt.Fprintf(&b, "%s  [%s]\n", sanitize.Line(head), c.ID)
-		l.para(&b, "    ", sanitize.Line(Words(c)))
+		fmt.Fprintf(&b, "%s  [%s]\n", sanitize.PrintLine(head), c.ID)
+		l.para(&b, "    ", sanitize.PrintLine(Words(c)))
 		if c.Summary != "" {
-			l.para(&b, "    ", "summary: "+sanitize.Line(c.Summary))
+			l.para(&b, "    ", "summary: "+sanitize.PrintLine(c.Summary))
 		}
 		labels := make([]string, len(c.Topics))
 		for i, t := range c.Topics {
 			labels[i] = t.Label
 		}
-		l.para(&b, "    ", "topics: "+sanitize.Line(strings.Join(labels, ", ")))
+		l.para(&b, "    ", "topics: "+sanitize.PrintLine(strings.Join(labels, ", ")))
+		if also := m.AlsoReported(c); len(also) > 0 {
+			l.para(&b, "    ", fmt.Sprintf("= also reported in %s [%s]", claims.Paragraphs(also), claimIDs(also)))
+		}
 		for _, r := range m.Answering(c) {
-			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", Active(r.Kind), sanitize.Line(r.To.Speaker.Name), r.To.Paragraph, explicitWord(r), r.To.ID))
+			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", Active(r.Kind), sanitize.PrintLine(r.To.Speaker.Name), r.To.Paragraph, explicitWord(r), r.To.ID))
 		}
 		answers := m.AnswersTo(c)
 		if len(answers) == 0 {
 			b.WriteString("    ← unanswered\n")
 		}
 		for _, r := range answers {
-			l.para(&b, "    ", fmt.Sprintf("← %s by %s (¶%d, %s) [%s]", passive(r.Kind), sanitize.Line(r.From.Speaker.Name), r.From.Paragraph, explicitWord(r), r.From.ID))
+			l.para(&b, "    ", fmt.Sprintf("← %s by %s (¶%d, %s) [%s]", passive(r.Kind), sanitize.PrintLine(r.From.Speaker.Name), r.From.Paragraph, explicitWord(r), r.From.ID))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -180,8 +184,19 @@ func passive(kind string) string {
 		return "supported"
 	case "responds":
 		return "answered"
+	case claims.KindRestates:
+		return "restated"
 	}
 	return kind
+}
+
+// claimIDs joins the claims' ids: "a1 b2".
+func claimIDs(cs []*claims.Claim) string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return strings.Join(ids, " ")
 }
 
 // Active is a relation kind as a verb before its object: "rebuts",
@@ -240,17 +255,55 @@ func WrapWords(s string, limit int) []string {
 }
 
 // mdEscape escapes what Markdown would otherwise read as markup, after
-// sanitising: an annotation's text must show as written.
+// sanitising: an annotation's text must show as written. A URL or an email
+// address is set in a code span, where GitHub's Markdown makes no link of
+// it: bare "https://…", "www.…" and "name@host.org" are links there, and one
+// hostile annotation put nine links to its author's site in a listing.
 func mdEscape(s string) string {
-	s = sanitize.Line(s)
+	s = sanitize.PrintLine(s)
 	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|~!{}&", r) {
-			b.WriteByte('\\')
+	for s != "" {
+		loc := linkLike.FindStringIndex(s)
+		plain := s
+		if loc != nil {
+			plain = s[:loc[0]]
 		}
-		b.WriteRune(r)
+		for _, r := range plain {
+			if strings.ContainsRune("\\`*_[]<>#|~!{}&", r) {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
+		if loc == nil {
+			break
+		}
+		b.WriteString(codeSpan(s[loc[0]:loc[1]]))
+		s = s[loc[1]:]
 	}
 	return b.String()
+}
+
+// linkLike matches what GitHub's Markdown turns into a link by itself: a
+// scheme's URL, a "www." address, an email address.
+var linkLike = regexp.MustCompile(`(?i)(?:\b(?:https?|ftp|mailto|xmpp|irc|file):|\bwww\.)[^\s]*|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]*[A-Za-z0-9]`)
+
+// codeSpan sets s in a code span: fenced by one backtick more than the
+// longest run in it, padded when it starts or ends with one.
+func codeSpan(s string) string {
+	run, longest := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
 }
 
 func (l Listing) writeMarkdown(w io.Writer) error {
@@ -289,6 +342,13 @@ func (l Listing) writeMarkdown(w io.Writer) error {
 			labels[i] = mdEscape(t.Label)
 		}
 		fmt.Fprintf(&b, "- **Topics:** %s\n", strings.Join(labels, ", "))
+		if also := m.AlsoReported(c); len(also) > 0 {
+			links := make([]string, len(also))
+			for i, o := range also {
+				links[i] = link(o)
+			}
+			fmt.Fprintf(&b, "- **Also reported in** %s\n", strings.Join(links, "; "))
+		}
 		for _, r := range m.Answering(c) {
 			fmt.Fprintf(&b, "- **%s** %s (%s)\n", capitalize(Active(r.Kind)), link(r.To), explicitWord(r))
 		}

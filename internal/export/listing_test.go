@@ -2,6 +2,8 @@ package export_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -91,13 +93,13 @@ func TestListingEmpty(t *testing.T) {
 	m := bundled(t)
 	l := export.Listing{Model: m, Filter: `search "zzz"`}
 	wantText := "North Korea demands joint inquiry with US into Sony hacking scandal\n" +
-		"0 of 25 claims · 8 speakers · 6 topics · 15 relations · filter: search \"zzz\"\n" +
+		"0 of 27 claims · 9 speakers · 7 topics · 23 relations · filter: search \"zzz\"\n" +
 		"\nNo claims match.\n"
 	if got := string(write(t, l, "text")); got != wantText {
 		t.Errorf("text:\n%s\nwant:\n%s", got, wantText)
 	}
 	wantMD := "# North Korea demands joint inquiry with US into Sony hacking scandal\n\n" +
-		"0 of 25 claims · 8 speakers · 6 topics · 15 relations · filter: search \"zzz\"\n" +
+		"0 of 27 claims · 9 speakers · 7 topics · 23 relations · filter: search \"zzz\"\n" +
 		"\nNo claims match.\n"
 	if got := string(write(t, l, "markdown")); got != wantMD {
 		t.Errorf("markdown:\n%s\nwant:\n%s", got, wantMD)
@@ -163,6 +165,7 @@ func TestPassive(t *testing.T) {
 	want := map[string]string{
 		"rebuts": "rebutted", "denies": "denied", "contradicts": "contradicted",
 		"qualifies": "qualified", "supports": "supported", "responds": "answered",
+		"restates": "restated",
 	}
 	for _, k := range claims.RelationKinds {
 		if got := export.Passive(k); got != want[k] {
@@ -171,5 +174,54 @@ func TestPassive(t *testing.T) {
 	}
 	if len(claims.RelationKinds) != len(want) {
 		t.Errorf("the model has %d relation kinds, this test knows %d", len(claims.RelationKinds), len(want))
+	}
+}
+
+// A statement reported three times is listed with its other reports, and
+// answered once by each answering statement (Dee's one reply answers
+// through two of its reports); the JSON names the other reports.
+func TestListingSaysRestatements(t *testing.T) {
+	m, err := claims.LoadFile("../claims/testdata/restates.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(write(t, export.Listing{Model: m, Claims: m.Claims}, "text"))
+	for _, want := range []string{
+		"¶6  The minister  [m3]\n" +
+			"    “I resign. The report is damning”\n" +
+			"    topics: the bridge\n" +
+			"    = also reported in ¶2, ¶3 [m1 m2]\n" +
+			"    ← rebutted by Dee (¶4, explicit) [d1]\n" +
+			"    ← answered by Critics (¶7, explicit) [k1]\n",
+		"¶5  Dee  [d2]\n" +
+			"    (paraphrase) The report used old data, though the cracks are real.\n" +
+			"    topics: the bridge\n" +
+			"    = also reported in ¶4 [d1]\n" +
+			"    → rebuts The minister (¶3, explicit) [m2]\n" +
+			"    ← unanswered\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the listing lacks\n%s\nin\n%s", want, text)
+		}
+	}
+	md := string(write(t, export.Listing{Model: m, Claims: m.Claims}, "markdown"))
+	if want := "- **Also reported in** [The minister, ¶2](#m1); [The minister, ¶3](#m2)\n"; !strings.Contains(md, want) {
+		t.Errorf("the Markdown lacks %q", want)
+	}
+	var doc export.Document
+	var buf bytes.Buffer
+	if err := export.WriteDocument(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range doc.Claims {
+		got[c.ID] = strings.Join(c.AlsoReported, " ")
+	}
+	want := map[string]string{"m1": "m2 m3", "m2": "m1 m3", "m3": "m1 m2", "d1": "d2", "d2": "d1", "k1": ""}
+	if !maps.Equal(got, want) {
+		t.Errorf("also_reported = %v, want %v", got, want)
 	}
 }

@@ -49,7 +49,7 @@ func WriteDocument(w io.Writer, m *claims.Model) error {
 		t := m.Topics[i]
 		return Topic{ID: t.ID, Label: t.Label, Description: t.Description}
 	})
-	s.list("claims", len(m.Claims), func(i int) any { return ClaimsOf(m.Claims[i : i+1])[0] })
+	s.list("claims", len(m.Claims), func(i int) any { return ClaimsOf(m, m.Claims[i:i+1])[0] })
 	s.list("relations", len(m.Relations), func(i int) any { return RelationOf(m.Relations[i]) })
 	s.raw("\n}\n")
 	if s.err != nil {

@@ -42,20 +42,32 @@ const (
 	tabWidth     = "    "   // Text expands tabs: cell width of \t is unknowable
 )
 
-// Line sanitizes s for one-line display. Line breaks (\n, \r\n, lone \r,
-// U+0085, U+2028, U+2029) and tabs each become one space, so the result
-// never spans rows. See the package comment for everything else.
-func Line(s string) string { return clean(s, false) }
+// Line sanitizes s for one-line display in a laid-out frame. Line breaks
+// (\n, \r\n, lone \r, U+0085, U+2028, U+2029) and tabs each become one
+// space, so the result never spans rows. See the package comment for
+// everything else.
+func Line(s string) string { return clean(s, false, true) }
 
-// Text sanitizes s for multi-line display. \n is kept; \r\n, lone \r,
-// U+0085, U+2028 and U+2029 become \n; a tab becomes four spaces.
-// See the package comment for everything else.
-func Text(s string) string { return clean(s, true) }
+// Text sanitizes s for multi-line display in a laid-out frame. \n is kept;
+// \r\n, lone \r, U+0085, U+2028 and U+2029 become \n; a tab becomes four
+// spaces. See the package comment for everything else.
+func Text(s string) string { return clean(s, true, true) }
 
-// clean does the work for Line and Text. It writes into out only once the
-// output diverges from s, so clean input costs no allocation and dirty input
-// costs one.
-func clean(s string, multiline bool) string {
+// PrintLine is Line for text printed as it is rather than laid out in cells
+// (a listing, Markdown, a copied citation, a message): as inert, but the
+// clusters terminals measure differently (an Indic conjunct, Hangul jamo,
+// Thai sara am, an emoji sequence) are kept as written, since nothing
+// depends on their width there.
+func PrintLine(s string) string { return clean(s, false, false) }
+
+// PrintText is Text for text printed as it is; see PrintLine.
+func PrintText(s string) string { return clean(s, true, false) }
+
+// clean does the work for Line, Text, PrintLine and PrintText; split says
+// whether clusters are split where terminals measure them differently. It
+// writes into out only once the output diverges from s, so clean input
+// costs no allocation and dirty input costs one.
+func clean(s string, multiline, split bool) string {
 	// Fast path: skip the printable-ASCII prefix, which is usually all of s.
 	i := 0
 	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
@@ -152,7 +164,9 @@ func clean(s string, multiline bool) string {
 		case unicode.Is(unicode.Cf, r):
 			// Bidi controls, zero-width characters, soft hyphen, BOM, tags…
 			escape(r)
-		case unicode.In(r, unicode.Mn, unicode.Me):
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc):
+			// Spacing marks (Mc) too: a run of thousands of them draws
+			// as far outside its cell as one of non-spacing marks.
 			isMark = true
 			switch {
 			case prev < 0 || prev == '\n' || prev == ' ':
@@ -187,6 +201,12 @@ func clean(s string, multiline bool) string {
 		i += n
 	}
 
+	if !split {
+		if !dirty {
+			return s
+		}
+		return out.String()
+	}
 	if !dirty {
 		return unambiguous(s)
 	}
@@ -284,6 +304,15 @@ func splitCluster(out []byte, cluster string) []byte {
 				joiner = len(out)
 			}
 			out = utf8.AppendRune(out, r)
+		case !zeroWidth && joiner < 0 && prepends(lastRune(out[piece:])):
+			// A prepended letter (U+0D4E) joins whatever follows, ASCII
+			// included: escaping what followed left the prepended letter
+			// to join the escape's "<" on a second pass. Escape it
+			// instead, and r goes round again.
+			z, zn := utf8.DecodeLastRune(out)
+			out = appendEscape(out[:len(out)-zn], z)
+			piece, joiner = len(out)-1, -1
+			replay = append([]rune{r}, replay...)
 		case zeroWidth || joiner < 0:
 			out = appendEscape(out, r)
 			piece, joiner = len(out)-1, -1
@@ -296,6 +325,19 @@ func splitCluster(out []byte, cluster string) []byte {
 		}
 	}
 	return out
+}
+
+// prepends reports whether r has the Grapheme_Cluster_Break property
+// Prepend: it joins the character after it into one cluster.
+func prepends(r rune) bool {
+	switch {
+	case r >= 0x0600 && r <= 0x0605, r == 0x06DD, r == 0x070F, r == 0x0890, r == 0x0891,
+		r == 0x08E2, r == 0x0D4E, r == 0x110BD, r == 0x110CD, r == 0x111C2, r == 0x111C3,
+		r == 0x1193F, r == 0x11941, r == 0x11A3A, r >= 0x11A84 && r <= 0x11A89,
+		r == 0x11D46, r == 0x11F02:
+		return true
+	}
+	return false
 }
 
 // lastRune is the last rune of b, or -1.
@@ -333,6 +375,10 @@ func joinsEmoji(r rune) bool {
 // positive is keeping a ZWJ between two symbols, which is harmless.
 func isPictographic(r rune) bool {
 	switch {
+	case r >= 0x1F1E6 && r <= 0x1F1FF:
+		// Regional indicators pair into flags; no ZWJ joins them, and
+		// keeping one before 🇩 left a raw U+200D.
+		return false
 	case r >= 0x1F000 && r <= 0x1FAFF, // emoji, symbols and pictographs
 		r >= 0x2600 && r <= 0x27BF, // misc symbols, dingbats
 		r >= 0x2300 && r <= 0x23FF, // misc technical (⌚, ⏰)

@@ -85,6 +85,13 @@ var cases = []struct {
 	{"encoded surrogate", "\xed\xa0\x80", "\ufffd\ufffd\ufffd", "\ufffd\ufffd\ufffd"},
 	{"overlong nul", "\xc0\x80", "\ufffd\ufffd", "\ufffd\ufffd"},
 	{"raw c1 byte", "\x9b2J", "\ufffd2J", "\ufffd2J"},
+	// Found by the fuzzer: ASCII after a prepended letter was escaped, and
+	// the letter then joined the escape's "<" (not idempotent); a ZWJ
+	// before a regional indicator was kept raw.
+	{"dot reph then ascii", "\u0d4e0", "<U+0D4E>0", "<U+0D4E>0"},
+	{"zwj before regional indicator", "👨\u200d🇩", "👨<U+200D><U+1F1E9>", "👨<U+200D><U+1F1E9>"},
+	{"spacing marks capped", "क" + strings.Repeat("\u093e", 20),
+		"क<U+093E><U+093E><U+093E><U+093E>…", "क<U+093E><U+093E><U+093E><U+093E>…"},
 }
 
 func TestLine(t *testing.T) {
@@ -133,11 +140,24 @@ func TestAppendEscape(t *testing.T) {
 }
 
 // checkProps asserts every documented property of Line (or Text) on in.
+// checkProps checks the properties of Line or Text, and of PrintLine or
+// PrintText, which hold all of them but the equal measures.
 func checkProps(t *testing.T, in string, multiline bool) {
 	t.Helper()
+	checkPropsOf(t, in, multiline, true)
+	checkPropsOf(t, in, multiline, false)
+}
+
+func checkPropsOf(t *testing.T, in string, multiline, split bool) {
+	t.Helper()
 	f, name := Line, "Line"
-	if multiline {
+	switch {
+	case multiline && split:
 		f, name = Text, "Text"
+	case multiline:
+		f, name = PrintText, "PrintText"
+	case !split:
+		f, name = PrintLine, "PrintLine"
 	}
 	out := f(in)
 	if !utf8.ValidString(out) {
@@ -158,6 +178,9 @@ func checkProps(t *testing.T, in string, multiline bool) {
 	// Every terminal measures it alike: by grapheme cluster (Lip Gloss, and
 	// terminals with Unicode core mode) and by code point (the rest).
 	for _, l := range strings.Split(out, "\n") {
+		if !split {
+			break
+		}
 		if g, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); g != wc {
 			t.Fatalf("%s(%+q) = %+q: %d cells by grapheme, %d by code point", name, in, out, g, wc)
 		}
@@ -185,7 +208,7 @@ func checkProps(t *testing.T, in string, multiline bool) {
 		case unicode.Is(unicode.Cf, r):
 			t.Fatalf("%s(%+q) = %+q: contains format character %U", name, in, out, r)
 		}
-		if unicode.In(r, unicode.Mn, unicode.Me) {
+		if unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) {
 			if prev < 0 || prev == '\n' || prev == ' ' {
 				t.Fatalf("%s(%+q) = %+q: mark %U without base", name, in, out, r)
 			}
@@ -266,5 +289,39 @@ func TestPlainRunesAreOneCell(t *testing.T) {
 	}
 	if n < 700 {
 		t.Fatalf("only %d plain runes", n)
+	}
+}
+
+// Text printed as it is (a listing, Markdown, a copied citation) keeps every
+// script as written: the conjuncts and jamo that terminals measure
+// differently are split only in a laid-out frame. Devanagari came out of
+// list and Markdown as नमस<U+094D>ते.
+func TestPrintKeepsScripts(t *testing.T) {
+	for _, in := range []string{
+		"नमस्ते दुनिया",                         // Devanagari conjuncts and vowel signs
+		"নমস্কার বিশ্ব",                         // Bengali
+		"வணக்கம் உலகம்",                         // Tamil
+		"\u1100\u1161\u11a8 \u1112\u1161\u11ab", // Hangul conjoining jamo
+		"น้ำ ทำ",                                // Thai sara am
+		"👨\u200d👩\u200d👧 👍🏽 🇺🇸",                 // emoji sequences
+		"\u0d4e0", // a prepended letter
+	} {
+		if got := PrintLine(in); got != in {
+			t.Errorf("PrintLine(%+q) = %+q, want it as written", in, got)
+		}
+		if got := PrintText(in); got != in {
+			t.Errorf("PrintText(%+q) = %+q, want it as written", in, got)
+		}
+	}
+	// and stays inert
+	for in, want := range map[string]string{
+		"a\x1b[2Jb\u202ec": "a␛[2Jb<U+202E>c",
+		"x\u200by":         "x<U+200B>y",
+		"a\nb\tc":          "a b c",
+		"e" + marks20:      "e\u0301\u0301\u0301\u0301…",
+	} {
+		if got := PrintLine(in); got != want {
+			t.Errorf("PrintLine(%+q) = %+q, want %+q", in, got, want)
+		}
 	}
 }

@@ -49,6 +49,9 @@ func (m Model) claimLines(c *claims.Claim, w int) []string {
 	if c.ReportedBy != nil {
 		meta += " · via " + c.ReportedBy.Name
 	}
+	if also := m.alsoReported(c); also != "" {
+		meta += " · " + also
+	}
 	lines = append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Ink.Meta), w)...)
 	if c.Summary != "" {
 		lines = append(lines, m.lines(new(rich).add("in short: "+sanitize.Line(c.Summary), st.Ink.Dim), w)...)

@@ -13,13 +13,14 @@ import (
 //	“I did reach out…” — Michael Lynton, CNN interview, Friday
 //	(paraphrase) said the studio had been in contact… — Barack Obama, CNN interview
 //
-// It is sanitised too: a clipboard is pasted into terminals and shells.
+// It is sanitised too: a clipboard is pasted into terminals and shells. No
+// frame measures it, so every script stays as written (sanitize.PrintLine).
 func citation(c *claims.Claim) string {
 	s := export.Words(c) + " — " + export.Attribution(c)
 	if cs := export.Circumstances(c); cs != "" {
 		s += ", " + cs
 	}
-	return sanitize.Line(s)
+	return sanitize.PrintLine(s)
 }
 
 // copySelected puts the selected claim's citation on the clipboard (OSC 52).
@@ -28,6 +29,6 @@ func (m *Model) copySelected() tea.Cmd {
 	if c == nil {
 		return nil
 	}
-	m.status = "copied: " + citation(c)
+	m.status = "copied: " + sanitize.Line(citation(c)) // drawn in the frame
 	return tea.SetClipboard(citation(c))
 }

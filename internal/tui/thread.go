@@ -185,6 +185,9 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 	if c.ReportedBy != nil {
 		meta += " · via " + c.ReportedBy.Name
 	}
+	if also := m.alsoReported(c); also != "" {
+		meta += " · " + also
+	}
 	return append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Ink.Meta), w)...)
 }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"counterpoint/internal/sanitize"
 )
 
 // handleKey sends a key press to whatever has the keys: the search input
@@ -171,6 +172,14 @@ func (m *Model) updateInput(msg tea.Msg) (Model, tea.Cmd) {
 	before := m.input.Value()
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
+	// What is typed or pasted is drawn on the search line: a pasted U+202E
+	// reversed the line. Scripts stay as written, for the search to find
+	// them.
+	if v := m.input.Value(); sanitize.PrintLine(v) != v {
+		before := sanitize.PrintLine(string([]rune(v)[:m.input.Position()]))
+		m.input.SetValue(sanitize.PrintLine(v))
+		m.input.SetCursor(len([]rune(before)))
+	}
 	if m.input.Value() != before {
 		m.applyFilter()
 	}
