@@ -17,6 +17,8 @@ type extractor struct {
 	// the last direct quotation claimed, and the paragraph it is in
 	lastQuote     *Claim
 	lastQuotePara int
+	lastQuoteSent int // its sentence, within the paragraph
+	sentIndex     int // the sentence being read
 	// an attribution that ended with a colon ("Caddell continued:"), waiting
 	// for its quotation
 	pending     *attribution
@@ -122,6 +124,7 @@ func (x *extractor) paragraph(p *paragraph, prevOpen bool) {
 		s := &p.sents[si]
 		s.toks = x.buf[:0]
 		tokenize(x.text, s, x.quotes, p.quotes[0])
+		x.sentIndex = si
 		x.sentence(p, s, si, prevOpen)
 		x.buf, s.toks = s.toks, nil
 	}
@@ -367,6 +370,13 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		}
 	default:
 		src = x.leftNP(toks, k)
+		// "a news conference announcing that …", "tweets criticizing …":
+		// a participle after a description is its clause's subject's
+		if c.ing && src.kind == npNominal {
+			if cs := x.clauseSubject(toks, cues, ci); !cs.empty() && cs.start < src.start {
+				src = cs
+			}
+		}
 	}
 	if inverted {
 		src = x.rightNP(toks, skipAux(toks, c.j))
@@ -486,6 +496,10 @@ func (x *extractor) skipToSubject(toks []token, k int) (int, string) {
 		case t.kind == tokWord && (skipBeforeVerb[t.lower] || strings.HasSuffix(t.lower, "ly") && !t.cap && len(t.lower) > 4):
 			k--
 			continue
+		case t.kind == tokWord && timeNouns[t.lower] && k >= 1 && toks[k-1].kind == tokWord && (toks[k-1].lower == "this" || toks[k-1].lower == "last" || toks[k-1].lower == "next" || toks[k-1].lower == "that" || toks[k-1].lower == "each"):
+			// "Wells Fargo just this month announced"
+			k -= 2
+			continue
 		case t.kind == tokWord && (weekdays[t.lower] || dayParts[t.lower]) && k >= 1:
 			j := k
 			for j >= 0 && toks[j].kind == tokWord && (weekdays[toks[j].lower] || dayParts[toks[j].lower]) {
@@ -517,8 +531,20 @@ func (x *extractor) leadingQuote(toks []token, lo, hi int) int {
 	for lo < hi && toks[lo].kind == tokPunct {
 		lo++
 	}
-	if lo >= hi || toks[lo].kind != tokQuote || x.quotes[toks[lo].q].used || !x.onlyMarksAfter(toks, lo+1, hi) {
+	if lo >= hi || toks[lo].kind != tokQuote || x.quotes[toks[lo].q].used {
 		return -1
+	}
+	// marks, then perhaps the role words of the source's phrase: "“…,”
+	// Tulsa police Chief Chuck Jordan said"
+	k := lo + 1
+	for k < hi && toks[k].kind == tokPunct && toks[k].lower != "(" {
+		k++
+	}
+	for j := k; j < hi; j++ {
+		t := toks[j]
+		if j-k >= 5 || t.kind == tokQuote || t.kind == tokPunct && t.lower != "-" && t.lower != "." || t.kind == tokWord && (stopLeft[t.lower] || verbForms[t.lower] != "") {
+			return -1
+		}
 	}
 	return lo
 }
@@ -684,21 +710,20 @@ func (x *extractor) contentEnd(toks []token, cues []cue, ci, from int) int {
 			end = c2.i - 1
 			break
 		}
-		// "…; he said" or ", and they argued": a second source and verb
-		j := c2.i - 1
-		for j >= from && toks[j].kind == tokWord && skipBeforeVerb[toks[j].lower] {
-			j--
-		}
-		if j >= from && toks[j].kind == tokWord && (personPronouns[toks[j].lower] != 0 || groupPronouns[toks[j].lower]) && j > from {
-			b := toks[j-1]
-			if b.kind == tokPunct && (b.lower == ";" || b.lower == ",") || b.is("and") || b.is("but") {
-				end = j - 1
-				if b.is("and") || b.is("but") {
-					if j-2 >= from && toks[j-2].kind == tokPunct {
-						end = j - 2
+		// "…; he said" or ", and human rights groups warned": a second
+		// source and verb after a clause boundary
+		j, _ := x.skipToSubject(toks, c2.i-1)
+		if j > from && toks[j].kind == tokWord {
+			subj := x.leftNP(toks, j)
+			if !subj.empty() && subj.start > from {
+				b := toks[subj.start-1]
+				if b.kind == tokPunct && (b.lower == ";" || b.lower == ",") || b.is("and") || b.is("but") {
+					end = subj.start - 1
+					if (b.is("and") || b.is("but")) && subj.start-2 >= from && toks[subj.start-2].kind == tokPunct {
+						end = subj.start - 2
 					}
+					break
 				}
-				break
 			}
 		}
 	}
@@ -747,7 +772,29 @@ func (x *extractor) makeClaim(p *paragraph, s *sentence, toks []token, cs, ce in
 			x.quotes[toks[k].q].used = true
 		}
 	}
+	if content.End-content.Start > maxContent {
+		// a run-on "sentence" of a whole page: its first words, cut at a space
+		e := content.Start + maxContent
+		for e > content.Start && x.text[e] != ' ' {
+			e--
+		}
+		if e == content.Start {
+			return nil
+		}
+		content.End = e
+	}
 	passage := Span{Start: s.start, End: s.end}
+	if passage.End-passage.Start > maxPassage {
+		// a paraphrase's passage is its sentence, unless the sentence is
+		// longer than a paragraph should be: then the words of the claim
+		// alone, so that a draft stays in proportion to its article
+		passage = content
+		for _, sp := range []Span{at.mention, at.cue} {
+			if sp.End > sp.Start {
+				passage.Start, passage.End = min(passage.Start, sp.Start), max(passage.End, sp.End)
+			}
+		}
+	}
 	cl := &Claim{
 		Mode:    claims.ModeParaphrase,
 		Passage: passage,
@@ -778,7 +825,7 @@ func (x *extractor) quoteClaim(p *paragraph, q *quote, at attribution, rule stri
 			Mention: at.mention, Cue: at.cue},
 	}
 	x.add(cl)
-	x.lastQuote, x.lastQuotePara = cl, p.index
+	x.lastQuote, x.lastQuotePara, x.lastQuoteSent = cl, p.index, x.sentIndex
 	return cl
 }
 
@@ -820,7 +867,9 @@ func (x *extractor) add(cl *Claim) {
 func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, prevOpen, paraStart bool) *Claim {
 	last := x.lastQuote
 	// the rest of a quotation split by its attribution: "“…,” she said. “…”"
-	if last != nil && x.lastQuotePara == p.index && x.onlySpeakerSince(last) {
+	// (only in the sentence right after it: "…,” he said after the meeting.
+	// He did not say more. “…”" is two quotations)
+	if last != nil && x.lastQuotePara == p.index && x.lastQuoteSent == si-1 && x.onlySpeakerSince(last) {
 		if x.extendQuote(last, q) {
 			return nil
 		}
@@ -953,3 +1002,9 @@ func isMediaName(name string) bool {
 	}
 	return len(name) >= 2 && len(name) <= 5 && strings.ToUpper(name) == name && mediaWords[strings.ToLower(name)]
 }
+
+// maxPassage and maxContent bound a paraphrase's passage and its content.
+const (
+	maxPassage = 2000
+	maxContent = 1500
+)

@@ -441,3 +441,9 @@ var weakVerbs = map[string]bool{"conclude": true, "determine": true, "decide": t
 	"continue": true, "figure": true, "guess": true, "project": true, "calculate": true, "forecast": true,
 	"sing": true, "joke": true, "quip": true, "muse": true, "shout": true, "yell": true, "scream": true,
 	"cry": true, "chant": true, "whisper": true, "mutter": true, "welcome": true, "thank": true}
+
+// timeNouns, after "this", "last" or "next", make a time that may stand
+// between a source and its verb.
+var timeNouns = map[string]bool{"week": true, "month": true, "year": true, "day": true, "morning": true,
+	"afternoon": true, "evening": true, "night": true, "weekend": true, "summer": true, "spring": true,
+	"fall": true, "autumn": true, "winter": true, "time": true}

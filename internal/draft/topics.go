@@ -9,67 +9,62 @@ import (
 
 // occurrences numbers each claim's passage among its occurrences in the
 // article, as the loader counts them (overlapping ones too), when it has
-// more than one. All passages are found in one pass: at each position of
-// the article, a bit set of the passages' first two bytes rules most
-// positions out, and a map of their first 16 bytes finds the candidates.
+// more than one. Each distinct passage is found once, all in one pass: at
+// each position of the article, a bit set of the passages' first two bytes
+// rules most positions out, and a map of their first 16 bytes finds the
+// candidates.
 func (x *extractor) occurrences() {
 	const k = 16
 	text := x.text
-	byPrefix := map[string][]int{}
-	var pairs [1 << 16 / 64]uint64
-	var short []int
+	distinct := map[string]int{} // passage → index in starts
+	var passages []string
+	ofClaim := make([]int, len(x.d.Claims))
 	for i, c := range x.d.Claims {
 		p := text[c.Passage.Start:c.Passage.End]
+		j, ok := distinct[p]
+		if !ok {
+			j = len(passages)
+			distinct[p] = j
+			passages = append(passages, p)
+		}
+		ofClaim[i] = j
+	}
+	starts := make([][]int, len(passages)) // every occurrence of each, in order
+	byPrefix := map[string][]int{}
+	var pairs [1 << 16 / 64]uint64
+	for j, p := range passages {
 		if len(p) < k {
-			short = append(short, i)
+			for at := 0; ; {
+				i := strings.Index(text[at:], p)
+				if i < 0 {
+					break
+				}
+				starts[j] = append(starts[j], at+i)
+				at += i + 1
+			}
 			continue
 		}
-		byPrefix[p[:k]] = append(byPrefix[p[:k]], i)
+		byPrefix[p[:k]] = append(byPrefix[p[:k]], j)
 		b := uint16(p[0]) | uint16(p[1])<<8
 		pairs[b/64] |= 1 << (b % 64)
 	}
-	before := make([]int, len(x.d.Claims)) // occurrences starting before the claim's own
-	total := make([]int, len(x.d.Claims))
 	if len(byPrefix) > 0 {
 		for i := 0; i+k <= len(text); i++ {
 			b := uint16(text[i]) | uint16(text[i+1])<<8
 			if pairs[b/64]&(1<<(b%64)) == 0 {
 				continue
 			}
-			cands, ok := byPrefix[text[i:i+k]]
-			if !ok {
-				continue
-			}
-			for _, ci := range cands {
-				c := x.d.Claims[ci]
-				p := text[c.Passage.Start:c.Passage.End]
-				if strings.HasPrefix(text[i:], p) {
-					total[ci]++
-					if i < c.Passage.Start {
-						before[ci]++
-					}
+			for _, j := range byPrefix[text[i:i+k]] {
+				if strings.HasPrefix(text[i:], passages[j]) {
+					starts[j] = append(starts[j], i)
 				}
 			}
 		}
 	}
-	for _, ci := range short {
-		c := x.d.Claims[ci]
-		p := text[c.Passage.Start:c.Passage.End]
-		for at := 0; ; {
-			j := strings.Index(text[at:], p)
-			if j < 0 {
-				break
-			}
-			total[ci]++
-			if at+j < c.Passage.Start {
-				before[ci]++
-			}
-			at += j + 1
-		}
-	}
 	for i, c := range x.d.Claims {
-		if total[i] > 1 {
-			c.Occurrence = before[i] + 1
+		s := starts[ofClaim[i]]
+		if len(s) > 1 {
+			c.Occurrence = sort.SearchInts(s, c.Passage.Start) + 1
 		}
 	}
 }
