@@ -63,6 +63,7 @@ type Claim struct {
 
 	Provenance
 	words map[string]bool // its content words, for finding what it answers
+	sent  int             // its sentence, within its paragraph
 }
 
 // Provenance says how a drafted claim was found.

@@ -377,6 +377,17 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 				src = cs
 			}
 		}
+		// a phrase after a preposition is not a subject ("marched through
+		// the streets chanting", "in Tulsa"): the clause's, or none
+		if !src.empty() && !src.hasRel && src.kind != npPronoun && src.start > 0 && toks[src.start-1].kind == tokWord && prepositions[toks[src.start-1].lower] {
+			src = np{}
+			if cs := x.clauseSubject(toks, cues, ci); !cs.empty() {
+				src = cs
+			}
+		}
+		if !src.empty() && src.kind == npName && src.end-src.start == 1 && (weekdays[toks[src.start].lower] || months[toks[src.start].lower]) {
+			src = np{} // "… on Friday said": a date is nobody
+		}
 	}
 	if inverted {
 		src = x.rightNP(toks, skipAux(toks, c.j))
@@ -407,7 +418,9 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 				j++
 			}
 			// or after a phrase: "…,” he said during a rally, “but …”"
-			for g := j; g < n && g-j < 16 && toks[g].kind != tokQuote; g++ {
+			// (but not past another verb of saying: "…,” she sings, before
+			// asking her, “…”" is two)
+			for g := j; g < n && g-j < 16 && toks[g].kind != tokQuote && verbForms[toks[g].lower] == ""; g++ {
 				if g+1 < n && toks[g+1].kind == tokQuote && toks[g].kind == tokPunct {
 					j = g + 1
 					break
@@ -557,7 +570,7 @@ func (x *extractor) extendQuote(cl *Claim, q *quote) bool {
 		return false
 	}
 	cl.Passage.End = inner.End
-	cl.Content.End = inner.End
+	cl.Content.End = x.trimSpace(q.inner).End
 	cl.Rule = RuleQuoteSplit
 	q.used = true
 	return true
@@ -713,6 +726,9 @@ func (x *extractor) contentEnd(toks []token, cues []cue, ci, from int) int {
 		// "…; he said" or ", and human rights groups warned": a second
 		// source and verb after a clause boundary
 		j, _ := x.skipToSubject(toks, c2.i-1)
+		if j-2 > from && toks[j].is("and") && toks[j-1].kind == tokWord && !toks[j-1].cap {
+			j -= 2 // ", I laughed and said, …": the subject of the first verb
+		}
 		if j > from && toks[j].kind == tokWord {
 			subj := x.leftNP(toks, j)
 			if !subj.empty() && subj.start > from {
@@ -821,12 +837,33 @@ func (x *extractor) quoteClaim(p *paragraph, q *quote, at attribution, rule stri
 		Speaker:    at.speaker,
 		ReportedBy: at.reported, Venue: at.venue, When: at.when,
 		Paragraph: p.index,
-		Provenance: Provenance{Rule: rule, Confidence: conf * at.speaker.confidence(at.mention, x), Content: inner,
+		Provenance: Provenance{Rule: rule, Confidence: conf * at.speaker.confidence(at.mention, x), Content: x.trimSpace(q.inner),
 			Mention: at.mention, Cue: at.cue},
 	}
 	x.add(cl)
 	x.lastQuote, x.lastQuotePara, x.lastQuoteSent = cl, p.index, x.sentIndex
 	return cl
+}
+
+// trimSpace trims the spaces inside a quotation: the words attributed,
+// with their punctuation.
+func (x *extractor) trimSpace(s Span) Span {
+	t := x.text
+	for s.Start < s.End {
+		r, n := utf8.DecodeRuneInString(t[s.Start:s.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.Start += n
+	}
+	for s.End > s.Start {
+		r, n := utf8.DecodeLastRuneInString(t[s.Start:s.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.End -= n
+	}
+	return s
 }
 
 // trimQuote trims the spaces inside a quotation, and the comma that news
@@ -851,6 +888,7 @@ func (x *extractor) trimQuote(s Span) Span {
 }
 
 func (x *extractor) add(cl *Claim) {
+	cl.sent = x.sentIndex
 	if cl.Speaker != nil {
 		cl.Speaker.used = true
 		x.speakers.recent(cl.Speaker)
@@ -869,7 +907,7 @@ func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, pre
 	// the rest of a quotation split by its attribution: "“…,” she said. “…”"
 	// (only in the sentence right after it: "…,” he said after the meeting.
 	// He did not say more. “…”" is two quotations)
-	if last != nil && x.lastQuotePara == p.index && x.lastQuoteSent == si-1 && x.onlySpeakerSince(last) {
+	if last != nil && x.lastQuotePara == p.index && x.onlySpeakerSince(last) {
 		if x.extendQuote(last, q) {
 			return nil
 		}
@@ -907,7 +945,7 @@ func (x *extractor) onlySpeakerSince(cl *Claim) bool {
 		if c == cl {
 			return true
 		}
-		if c.Speaker != cl.Speaker || c.Mode == claims.ModeQuote {
+		if c.Speaker != cl.Speaker || c.Mode == claims.ModeQuote || c.sent != cl.sent || c.Paragraph != cl.Paragraph {
 			return false
 		}
 	}

@@ -75,7 +75,6 @@ var notCue = map[string]bool{
 	"lash": true, "lashes": true, "lashed": true, "lashing": true, // only "lashed out"
 	"fire": true, "fires": true, "fired": true, "firing": true, // only "fired back"
 	"hit": true, "hits": true, "hitting": true, // only "hit back"
-	"call": true, "calls": true, // "calls for" is far more often a noun
 	"want": true, "wish": true, "hope": true, "fear": true, "worry": true, "doubt": true, // nouns
 	"charge": true, "charges": true, "claim": true, "claims": true, "report": true, "reports": true,
 	"answer": true, "answers": true, "question": true, "questions": true, "attack": true, "attacks": true,
@@ -447,3 +446,9 @@ var weakVerbs = map[string]bool{"conclude": true, "determine": true, "decide": t
 var timeNouns = map[string]bool{"week": true, "month": true, "year": true, "day": true, "morning": true,
 	"afternoon": true, "evening": true, "night": true, "weekend": true, "summer": true, "spring": true,
 	"fall": true, "autumn": true, "winter": true, "time": true}
+
+// prepositions before a noun phrase make it no subject.
+var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": true, "for": true, "with": true,
+	"from": true, "during": true, "through": true, "into": true, "over": true,
+	"under": true, "about": true, "against": true, "between": true, "among": true, "across": true,
+	"without": true, "within": true, "toward": true, "towards": true, "via": true}

@@ -22,6 +22,8 @@ type np struct {
 	role       Span   // an appositive or the role words before a name
 	hasRole    bool
 	hasName    bool
+	rel        int // the relative pronoun that stands for it, if hasRel
+	hasRel     bool
 }
 
 func (n np) empty() bool { return n.end <= n.start }
@@ -29,6 +31,9 @@ func (n np) empty() bool { return n.end <= n.start }
 func (n np) span(toks []token) Span {
 	if n.empty() {
 		return Span{}
+	}
+	if n.hasRel {
+		return Span{Start: toks[n.rel].start, End: toks[n.rel].end}
 	}
 	if n.hasName {
 		return Span{Start: toks[n.name[0]].start, End: toks[n.name[1]-1].end}
@@ -77,7 +82,10 @@ func (x *extractor) leftNP(toks []token, k int) np {
 		}
 		if j >= 0 && toks[j].kind == tokWord && !stopLeft[toks[j].lower] {
 			r := x.leftNP(toks, j)
-			if r.kind != npPronoun {
+			if r.kind != npPronoun && !r.empty() {
+				// the speaker is the antecedent; the words naming them
+				// here, the relative pronoun: "an architect who said"
+				r.rel, r.hasRel = k, true
 				return r
 			}
 		}
