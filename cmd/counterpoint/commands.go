@@ -24,12 +24,13 @@ type options struct {
 	topics     []string
 	search     string
 	format     string
+	toDraft    string // bare counterpoint's ARTICLE, drafted in memory (see rootArgs)
 }
 
 func newRoot() *cobra.Command {
 	o := &options{}
 	root := &cobra.Command{
-		Use:   "counterpoint",
+		Use:   "counterpoint [ARTICLE]",
 		Short: "Read the claims and counterclaims in a news article",
 		Long: `counterpoint shows who said what in a news article, which statement answers
 which, and where in the article each one stands. It ships with one article,
@@ -40,9 +41,11 @@ film The Interview, and opens any other annotated the same way.`,
   counterpoint list --topic threats --format markdown
   counterpoint export --format json > sony.json
   counterpoint validate my-article/claims.yaml
-  counterpoint --claims my-article/claims.yaml`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runRoot(cmd, o) },
+  counterpoint --claims my-article/claims.yaml
+  counterpoint todays-story.html               # draft it in memory and explore it
+  counterpoint draft todays-story.html -o story`,
+		Args: rootArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { o.toDraft = firstArg(args); return runRoot(cmd, o) },
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	pf := root.PersistentFlags()
@@ -204,7 +207,7 @@ func runList(cmd *cobra.Command, o *options) error {
 	if !slices.Contains(export.Formats, o.format) {
 		return usagef("unknown format %q; use one of: %s", o.format, strings.Join(export.Formats, ", "))
 	}
-	m, err := loadModel(o.claimsFile, o.article)
+	m, err := o.model(cmd)
 	if err != nil {
 		return badInput(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,7 +19,7 @@ import (
 
 // Names of the files a draft writes in its folder.
 const (
-	draftArticle = "article.txt"
+	toDraft = "article.txt"
 	draftClaims  = "claims.yaml"
 )
 
@@ -41,7 +42,7 @@ DIR/claims.yaml is kept unless --force is given.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if outDir == "" {
-				return usagef("draft needs -o DIR, the folder to write %s and %s in", draftArticle, draftClaims)
+				return usagef("draft needs -o DIR, the folder to write %s and %s in", toDraft, draftClaims)
 			}
 			return runDraft(cmd, args[0], outDir, force)
 		},
@@ -123,7 +124,7 @@ func draftOf(name string, stdin io.Reader) (*draft.Draft, *claims.Model, error) 
 	if len(d.Claims) == 0 {
 		return nil, nil, fmt.Errorf("%s: %v; nothing was written", displayName(name), draft.ErrNothingFound)
 	}
-	m, err := d.Model(draftClaims, draftArticle)
+	m, err := d.Model(draftClaims, toDraft)
 	if err != nil {
 		// not the reader's fault: the draft is meant to load whatever it found
 		return nil, nil, fmt.Errorf("%s: internal error, the draft does not validate (nothing was written): %v", displayName(name), err)
@@ -136,7 +137,7 @@ func runDraft(cmd *cobra.Command, name, dir string, force bool) error {
 	if err != nil {
 		return badInput(err)
 	}
-	claimsPath, articlePath := filepath.Join(dir, draftClaims), filepath.Join(dir, draftArticle)
+	claimsPath, articlePath := filepath.Join(dir, draftClaims), filepath.Join(dir, toDraft)
 	if !force {
 		if _, err := os.Stat(claimsPath); err == nil {
 			return badInput(fmt.Errorf("%s exists; nothing was written (give --force to overwrite it)", claimsPath))
@@ -152,7 +153,7 @@ func runDraft(cmd *cobra.Command, name, dir string, force bool) error {
 	if err := writeAtomic(articlePath, []byte(d.Text)); err != nil {
 		return badInput(err)
 	}
-	if err := writeAtomic(claimsPath, d.YAML(draftArticle)); err != nil {
+	if err := writeAtomic(claimsPath, d.YAML(toDraft)); err != nil {
 		return badInput(err)
 	}
 	quotes := 0
@@ -193,4 +194,43 @@ func writeAtomic(path string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %v", path, werr)
 	}
 	return nil
+}
+
+// rootArgs lets bare counterpoint take one ARTICLE: an existing file, which
+// is drafted in memory and explored (or, named .yaml or .yml, opened as an
+// annotation). Anything else is an unknown command, as cobra says it.
+func rootArgs(cmd *cobra.Command, args []string) error {
+	switch {
+	case len(args) == 0:
+		return nil
+	case len(args) == 1:
+		if st, err := os.Stat(args[0]); err == nil && !st.IsDir() {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
+}
+
+func firstArg(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
+// model is the model the options name: bare counterpoint's ARTICLE, drafted
+// in memory, or the annotation given (the bundled one by default).
+func (o *options) model(cmd *cobra.Command) (*claims.Model, error) {
+	if o.toDraft == "" {
+		return loadModel(o.claimsFile, o.article)
+	}
+	switch strings.ToLower(filepath.Ext(o.toDraft)) {
+	case ".yaml", ".yml":
+		return loadModel(o.toDraft, o.article)
+	}
+	if o.claimsFile != "" {
+		return nil, usagef("give either an ARTICLE to draft or --claims FILE, not both")
+	}
+	_, m, err := draftOf(o.toDraft, cmd.InOrStdin())
+	return m, err
 }

@@ -107,3 +107,20 @@ func TestDraftBadInput(t *testing.T) {
 		t.Errorf("no -o: exit %d %q", r.code, r.stderr)
 	}
 }
+
+// counterpoint ARTICLE drafts the article in memory; off a terminal it
+// prints the draft's listing. A name that is no file is still an unknown
+// command.
+func TestRootDraftsAnArticle(t *testing.T) {
+	article := filepath.Join(packageDir, "..", "..", "assets", "article.txt")
+	r := runCLI(t, article)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "Michael Lynton") || !strings.Contains(r.stdout, "I did reach out to senior folks at the White House.") {
+		t.Errorf("listing of the draft:\n%.800s", r.stdout)
+	}
+	if r := runCLI(t, "no-such-article.txt"); r.code != 2 || !strings.Contains(r.stderr, `unknown command "no-such-article.txt" for "counterpoint"`) {
+		t.Errorf("exit %d: %s", r.code, r.stderr)
+	}
+}

@@ -29,7 +29,7 @@ func runRoot(cmd *cobra.Command, o *options) error {
 	// A bad annotation or option is reported before Bubble Tea starts, so
 	// the terminal is never touched for it. The explorer itself is built
 	// while Bubble Tea starts (see tui.Boot).
-	m, err := loadModel(o.claimsFile, o.article)
+	m, err := o.model(cmd)
 	if err != nil {
 		return badInput(err)
 	}

@@ -338,6 +338,7 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 		anchored := ix != nil && c.Mode != "" && occurrenceOK && anchorClaim(m, c, r, ps, ix, i)
 		if anchored && r.Draft.Set {
 			anchorDraft(m, c, r.Draft, ps)
+			m.drafted++
 		}
 		if !ok {
 			continue

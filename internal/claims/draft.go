@@ -82,3 +82,7 @@ func anchorDraft(m *Model, c *Claim, r rawDraft, ps *problems) {
 		c.Draft = d
 	}
 }
+
+// Drafted returns how many claims `counterpoint draft` found that no person
+// has checked yet (their Draft is set): a machine draft has some.
+func (m *Model) Drafted() int { return m.drafted }

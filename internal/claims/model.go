@@ -143,6 +143,7 @@ type Model struct {
 	answering   [][]*Relation         // by Claim.Index: the answers it gives
 	statementOf []int32               // by Claim.Index: its statement's index in reports, or -1 if it is reported once
 	reports     [][]*Claim            // the statements reported more than once: their reports, article order
+	drafted     int                   // claims with a draft provenance
 }
 
 // Speaker returns the speaker with the id, or nil.

@@ -74,7 +74,7 @@ func (m Model) tooSmall() string {
 func (m Model) viewHeader() string {
 	st := m.styles
 	w := m.lay.W
-	name := st.Title.Render("counterpoint")
+	name := st.Title.Render("counterpoint") + m.draftLabel()
 	title := " " + st.Heading.Render(ansi.Truncate(sanitize.Line(m.cm.Article.Title), max(w-lipgloss.Width(name)-1, 0), "…"))
 	first := fit(name+title, w)
 
@@ -283,9 +283,9 @@ func oneLine(c *claims.Claim) string {
 // if it is itself an answer, and how many answers it has, or none. Words and
 // ¶ rather than arrows: they read the same in every font.
 func (m Model) badge(c *claims.Claim) string {
-	b := ""
+	b := draftBadge(c)
 	if as := m.cm.Answering(c); len(as) > 0 {
-		b = fmt.Sprintf("re ¶%d", as[0].To.Paragraph)
+		b += fmt.Sprintf("re ¶%d", as[0].To.Paragraph)
 		if len(as) > 1 {
 			b += "+"
 		}

@@ -1,0 +1,29 @@
+package tui
+
+import (
+	"fmt"
+
+	"counterpoint/internal/claims"
+)
+
+// A machine draft (`counterpoint draft`, or `counterpoint ARTICLE`) is
+// explored like any annotation; the header says what it is, and each
+// drafted claim's badge says that a person has not checked it yet and how
+// sure the draft is.
+
+// draftLabel follows the app's name in the header of a machine draft.
+func (m Model) draftLabel() string {
+	n := m.cm.Drafted()
+	if n == 0 {
+		return ""
+	}
+	return m.styles.Warning.Render(fmt.Sprintf(" machine draft (%d of %d unchecked) ·", n, len(m.cm.Claims)))
+}
+
+// draftBadge leads a drafted claim's badge: "draft 0.85".
+func draftBadge(c *claims.Claim) string {
+	if c.Draft == nil {
+		return ""
+	}
+	return fmt.Sprintf("draft %.2f · ", c.Draft.Confidence)
+}
