@@ -200,6 +200,20 @@ func (x *extractor) sentence(p *paragraph, s *sentence, si int, prevOpen bool) {
 				}
 			}
 		}
+		// "Pat Caddell: Democrats Worried …; It’s ‘in Their Heads.’", "Sanders
+		// made the following comment: “…”": a quotation after a colon is the
+		// sentence's first named person's
+		if ti > 1 && toks[ti-1].kind == tokPunct && toks[ti-1].lower == ":" {
+			if src := x.firstName(toks[:ti-1]); !src.empty() {
+				at := attribution{mention: src.span(toks), cue: Span{Start: toks[ti-1].start, End: toks[ti-1].end}}
+				if at.speaker = x.speakers.resolve(x, src, toks, 0); at.speaker != nil {
+					if cl := x.quoteClaim(p, q, at, RuleQuoteColon, 0.6); cl != nil {
+						made = append(made, cl)
+					}
+					continue
+				}
+			}
+		}
 		standalone := onlyQuotes || ti == 0 && x.restIsAttributionless(toks[1:])
 		if !standalone {
 			continue
@@ -209,6 +223,40 @@ func (x *extractor) sentence(p *paragraph, s *sentence, si int, prevOpen bool) {
 		}
 	}
 	x.bindRelations(made)
+	// "Sanders made the following comment:" and the quotation in the next
+	// paragraph
+	if len(made) == 0 && x.pending == nil && toks[len(toks)-1].kind == tokPunct && toks[len(toks)-1].lower == ":" {
+		if src := x.firstName(toks[:len(toks)-1]); !src.empty() {
+			at := attribution{mention: src.span(toks), cue: Span{Start: toks[len(toks)-1].start, End: toks[len(toks)-1].end}, conf: 0.6}
+			if at.speaker = x.speakers.resolve(x, src, toks, 0); at.speaker != nil {
+				x.pending, x.pendingPara = &at, p.index
+			}
+		}
+	}
+}
+
+// firstName is the first person's name of tokens, as a sentence's subject:
+// a capitalised run not after a preposition, not a date.
+func (x *extractor) firstName(toks []token) np {
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != tokWord || !t.cap || stopLeft[t.lower] || determiners[t.lower] || weekdays[t.lower] || months[t.lower] {
+			continue
+		}
+		if k > 0 && toks[k-1].kind == tokWord && prepositions[toks[k-1].lower] {
+			continue
+		}
+		e := k
+		for e+1 < len(toks) && isNameWord(toks, e+1) {
+			e++
+		}
+		r := x.leftNP(toks, e)
+		if !r.empty() && r.kind == npName {
+			return r
+		}
+		k = e
+	}
+	return np{}
 }
 
 // restIsAttributionless reports whether tokens hold no word that could
