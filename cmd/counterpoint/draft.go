@@ -19,8 +19,8 @@ import (
 
 // Names of the files a draft writes in its folder.
 const (
-	toDraft = "article.txt"
-	draftClaims  = "claims.yaml"
+	toDraft     = "article.txt"
+	draftClaims = "claims.yaml"
 )
 
 func newDraftCmd() *cobra.Command {

@@ -48,7 +48,6 @@ type cue struct {
 	kind   cueKind
 	skip   bool
 	ing    bool
-	done   bool
 	region [2]int // the tokens it claimed
 }
 
@@ -712,8 +711,8 @@ func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attri
 				e++
 			}
 			stop := e >= n || toks[e].kind == tokQuote || toks[e].is("that") || toks[e].kind == tokPunct && (toks[e].lower == "," || toks[e].lower == ":" || toks[e].lower == "." || toks[e].lower == "—" || toks[e].lower == "–")
-			if !stop {
-				return j
+			if !stop || e == j+1 {
+				return j // not a phrase: a preposition alone ("he told on")
 			}
 			phrase := x.text[toks[j+min(1, e-j-1)].start:toks[e-1].end]
 			switch {

@@ -359,7 +359,18 @@ make made going go went gone come came take took know think want see look use us
 much every never ever really already year years time times day days week weeks month months people thing things
 lot whether though although however also mr mrs ms dr don't it's i'm we're they're that's there's can't won't
 isn't wasn't didn't doesn't haven't hasn't we've i've you're he's she's let us being since last first next
-according added asked called just around another told saying says stated noted`) {
+according added asked called just around another told saying says stated noted
+mean means meant aware need needs needed want wants wanted like likes good great sure able clear right wrong
+thing things something nothing anything everything someone anyone everyone very really much many more most
+less least little long high low big small large better best worse worst own true false real whole part
+lot lots kind sort certain certainly actually simply already always never often still even ever also just
+going gone come comes coming keep kept give given gave put puts take takes taking find found show shows
+seen seem seems seemed tell tells call calls called made makes making done does doing said told asked
+think thinks thought believe believes believed know knows knew known feel feels felt look looks looked
+want wanted hope hoped wish wished try tried trying use used using work works worked working way ways
+today tomorrow yesterday week weeks month months year years time times day days night morning
+first second third last next new old other others same different such every each both either neither
+mr mrs ms dr sir madam absolutely totally really quite rather pretty enough again ago away`) {
 		stopwords[w] = true
 	}
 }

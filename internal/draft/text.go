@@ -106,7 +106,6 @@ func findQuotes(text string, p paragraph) []quote {
 		case r == '\'' && i+1 < p.end && text[i+1] == '\'':
 			// '' is a double mark
 			size = 2
-			next = nextRune(text, i+2, p.end)
 			if dq < 0 && gq < 0 {
 				dq, dqLen, sq = i, 2, -1
 			} else if dq >= 0 && dqLen == 2 {
