@@ -19,8 +19,8 @@ import (
 
 // Names of the files a draft writes in its folder.
 const (
-	toDraft     = "article.txt"
-	draftClaims = "claims.yaml"
+	draftArticle = "article.txt"
+	draftClaims  = "claims.yaml"
 )
 
 func newDraftCmd() *cobra.Command {
@@ -42,7 +42,7 @@ DIR/claims.yaml is kept unless --force is given.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if outDir == "" {
-				return usagef("draft needs -o DIR, the folder to write %s and %s in", toDraft, draftClaims)
+				return usagef("draft needs -o DIR, the folder to write %s and %s in", draftArticle, draftClaims)
 			}
 			return runDraft(cmd, args[0], outDir, force)
 		},
@@ -124,7 +124,7 @@ func draftOf(name string, stdin io.Reader) (*draft.Draft, *claims.Model, error) 
 	if len(d.Claims) == 0 {
 		return nil, nil, fmt.Errorf("%s: %v; nothing was written", displayName(name), draft.ErrNothingFound)
 	}
-	m, err := d.Model(draftClaims, toDraft)
+	m, err := d.Model(draftClaims, draftArticle)
 	if err != nil {
 		// not the reader's fault: the draft is meant to load whatever it found
 		return nil, nil, fmt.Errorf("%s: internal error, the draft does not validate (nothing was written): %v", displayName(name), err)
@@ -137,7 +137,7 @@ func runDraft(cmd *cobra.Command, name, dir string, force bool) error {
 	if err != nil {
 		return badInput(err)
 	}
-	claimsPath, articlePath := filepath.Join(dir, draftClaims), filepath.Join(dir, toDraft)
+	claimsPath, articlePath := filepath.Join(dir, draftClaims), filepath.Join(dir, draftArticle)
 	if !force {
 		if _, err := os.Stat(claimsPath); err == nil {
 			return badInput(fmt.Errorf("%s exists; nothing was written (give --force to overwrite it)", claimsPath))
@@ -153,7 +153,7 @@ func runDraft(cmd *cobra.Command, name, dir string, force bool) error {
 	if err := writeAtomic(articlePath, []byte(d.Text)); err != nil {
 		return badInput(err)
 	}
-	if err := writeAtomic(claimsPath, d.YAML(toDraft)); err != nil {
+	if err := writeAtomic(claimsPath, d.YAML(draftArticle)); err != nil {
 		return badInput(err)
 	}
 	quotes := 0
