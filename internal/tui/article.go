@@ -12,7 +12,7 @@ import (
 	"counterpoint/internal/sanitize"
 )
 
-// The context view shows the article itself, scrolled to the selected
+// The article view shows the article itself, scrolled to the selected
 // claim's passage and highlighting it; the passages of the same speaker are
 // marked more quietly, and a bar in the margin shows where every other
 // passage lies. n and p move from passage to passage; enter goes to the
@@ -102,7 +102,8 @@ type artLine struct {
 }
 
 type articleState struct {
-	cur   int // the claim whose passage is highlighted (index in Model.Claims)
+	text  *articleText // the article made safe to draw, built once
+	cur   int          // the claim whose passage is highlighted (index in Model.Claims)
 	top   int
 	lines []artLine // wrapped to width
 	width int       // the width lines were wrapped to
@@ -118,7 +119,7 @@ func (m *Model) rewrapArticle() {
 	if m.article.width == w && m.article.lines != nil {
 		return
 	}
-	a := m.art
+	a := m.article.text
 	var lines []artLine
 	for i, p := range a.paras {
 		if i > 0 {
@@ -140,7 +141,7 @@ func (m *Model) openArticle() {
 	if c == nil {
 		return
 	}
-	m.view = viewContext
+	m.view = articleView
 	m.article.cur = c.Index
 	m.rewrapArticle()
 	m.showPassage()
@@ -158,10 +159,10 @@ func (m *Model) lineOf(off int) int {
 
 // showPassage scrolls the highlighted passage to a third of the way down.
 func (m *Model) showPassage() {
-	if m.article.cur >= len(m.art.spans) {
+	if m.article.cur >= len(m.article.text.spans) {
 		return
 	}
-	line := m.lineOf(m.art.spans[m.article.cur].start)
+	line := m.lineOf(m.article.text.spans[m.article.cur].start)
 	m.article.top = max(line-(m.lay.Body.H-2)/3, 0)
 	m.clampScroll()
 }
@@ -173,8 +174,8 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
-	case key.Matches(msg, k.Close), pressed(msg, k.Context):
-		m.view = viewPanes
+	case key.Matches(msg, k.Close), pressed(msg, k.Article):
+		m.view = panesView
 	case key.Matches(msg, k.Up):
 		a.top--
 	case key.Matches(msg, k.Down):
@@ -202,7 +203,7 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // stepPassage highlights the next or previous passage in the article.
 func (m *Model) stepPassage(d int) {
-	order := m.art.starts
+	order := m.article.text.starts
 	if len(order) == 0 {
 		return
 	}
@@ -218,7 +219,7 @@ func (m Model) passagesOn(i int) []int {
 	if l.start < 0 {
 		return nil
 	}
-	a := m.art
+	a := m.article.text
 	// The passages starting before the line's end, going back no further
 	// than the longest passage could reach.
 	hi, _ := slices.BinarySearchFunc(a.starts, l.end, func(ci, off int) int { return a.spans[ci].start - off })
@@ -294,7 +295,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 	}
 	bar := " "
 	on := m.passagesOn(i)
-	text := m.art.text[l.start:l.end]
+	text := m.article.text.text[l.start:l.end]
 	// Each byte takes the style of the most important passage over it: the
 	// selected one, then the same speaker's, then anyone's.
 	level := make([]uint8, len(text))
@@ -307,7 +308,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 		case cur != nil && m.voices(cur.Speaker, c):
 			lv = 2
 		}
-		sp := m.art.spans[ci]
+		sp := m.article.text.spans[ci]
 		for o := max(sp.start, l.start); o < min(sp.end, l.end); o++ {
 			level[o-l.start] = max(level[o-l.start], lv)
 		}

@@ -27,7 +27,7 @@ func explicitWords(r *claims.Relation) string {
 	return "inferred by the annotator"
 }
 
-// claimLines renders a statement for a card or the thread: the speaker in
+// claimLines renders a statement for a card or the exchange: the speaker in
 // capitals with where and when, the words, then mode, paragraph and
 // intermediary, then the annotator's summary.
 func (m Model) claimLines(c *claims.Claim, w int) []string {

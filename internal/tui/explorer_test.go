@@ -199,7 +199,7 @@ func TestFollowOutOfTheFilterClearsIt(t *testing.T) {
 func TestTopicPickerFiltersEveryPane(t *testing.T) {
 	m := open(t, 80, 24)
 	m = press(m, "t")
-	if m.view != viewTopics {
+	if m.view != topicsView {
 		t.Fatal("t does not open the picker")
 	}
 	m = press(m, "down", "down", "space") // row 2: white house consulted?
@@ -225,7 +225,7 @@ func TestTopicPickerFiltersEveryPane(t *testing.T) {
 		t.Errorf("North Korea under either topic: %d, want 6", m.counts[3])
 	}
 	m = press(m, "enter")
-	if m.view != viewPanes {
+	if m.view != panesView {
 		t.Fatal("enter does not close the picker")
 	}
 	s := screen(m)
@@ -327,12 +327,12 @@ func TestSearchAcrossSpeakersHighlightsMatches(t *testing.T) {
 func TestContextShowsThePassageAndGoesBack(t *testing.T) {
 	m := selectClaim(t, open(t, 80, 24), "lynton-reached-out")
 	m = press(m, "c")
-	if m.view != viewContext {
+	if m.view != articleView {
 		t.Fatal("c does not open the article")
 	}
 	c := m.cm.Claim("lynton-reached-out")
-	sp := m.art.spans[c.Index]
-	if got := m.art.text[sp.start:sp.end]; got != c.Passage() {
+	sp := m.article.text.spans[c.Index]
+	if got := m.article.text.text[sp.start:sp.end]; got != c.Passage() {
 		t.Errorf("passage in the drawn article: %q", got)
 	}
 	s := screen(m)
@@ -352,7 +352,7 @@ func TestContextShowsThePassageAndGoesBack(t *testing.T) {
 		t.Errorf("p p: %s", got)
 	}
 	m = press(m, "enter")
-	if m.view != viewPanes || m.Selected().ID != "obama-talked-to-me-first" {
+	if m.view != panesView || m.Selected().ID != "obama-talked-to-me-first" {
 		t.Errorf("enter: view %v, %s", m.view, m.Selected().ID)
 	}
 	m = press(m, "backspace")
@@ -360,7 +360,7 @@ func TestContextShowsThePassageAndGoesBack(t *testing.T) {
 		t.Errorf("back from the article's jump: %s", m.Selected().ID)
 	}
 	m = press(m, "c", "esc")
-	if m.view != viewPanes || m.Selected().ID != "lynton-reached-out" {
+	if m.view != panesView || m.Selected().ID != "lynton-reached-out" {
 		t.Error("esc does not close the article")
 	}
 }
@@ -368,10 +368,10 @@ func TestContextShowsThePassageAndGoesBack(t *testing.T) {
 func TestExchangeIsOneThreadInArticleOrder(t *testing.T) {
 	m := selectClaim(t, open(t, 140, 45), "lynton-reached-out")
 	m = press(m, "x")
-	if m.view != viewThread {
+	if m.view != exchangeView {
 		t.Fatal("x does not open the exchange")
 	}
-	if got := claimIDs(m.thread.ex.Claims); got != "obama-talked-to-me-first lynton-reached-out obama-dismisses-consultation obama-contact-about-hack white-house-categorically-incorrect" {
+	if got := claimIDs(m.exchange.ex.Claims); got != "obama-talked-to-me-first lynton-reached-out obama-dismisses-consultation obama-contact-about-hack white-house-categorically-incorrect" {
 		t.Errorf("exchange: %s", got)
 	}
 	s := screen(m)
@@ -388,7 +388,7 @@ func TestExchangeIsOneThreadInArticleOrder(t *testing.T) {
 		}
 	}
 	m = press(m, "down", "down", "enter")
-	if m.view != viewPanes || m.Selected().ID != "obama-contact-about-hack" {
+	if m.view != panesView || m.Selected().ID != "obama-contact-about-hack" {
 		t.Errorf("enter in the thread: %v %s", m.view, m.Selected().ID)
 	}
 }
@@ -465,7 +465,7 @@ func TestMouseSelectsAndScrolls(t *testing.T) {
 		t.Errorf("wheel over the claims: %s", m.Selected().ID)
 	}
 	m = click(m, 10, 1) // the filter line opens the topics
-	if m.view != viewTopics {
+	if m.view != topicsView {
 		t.Errorf("click on the filter line: view %v", m.view)
 	}
 	m = click(m, m.pickerRect().X+3, m.pickerRect().Y+1+6) // row 6: retaliation
@@ -499,7 +499,7 @@ func TestHelpShowsOnlyWorkingKeysAndQuestionMarkShowsAll(t *testing.T) {
 		}
 	}
 	m = press(m, "?")
-	if m.view != viewPanes {
+	if m.view != panesView {
 		t.Error("? does not close the help")
 	}
 }
@@ -530,7 +530,7 @@ func TestQuitAndTooSmall(t *testing.T) {
 	}
 	m = press(m, "right", "t", "/")
 	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	if m.view != viewPanes || m.searching || m.SelectedSpeaker().ID != "lynton" {
+	if m.view != panesView || m.searching || m.SelectedSpeaker().ID != "lynton" {
 		t.Errorf("keys pressed while too small acted: view %v, searching %v, %s", m.view, m.searching, m.SelectedSpeaker().ID)
 	}
 }
@@ -591,10 +591,10 @@ func TestViewSetsTerminalModes(t *testing.T) {
 func TestTheKeyThatOpensAViewClosesIt(t *testing.T) {
 	for _, k := range []string{"t", "x", "c", "?"} {
 		m := press(open(t, 80, 24), k)
-		if m.view == viewPanes {
+		if m.view == panesView {
 			t.Fatalf("%s opens nothing", k)
 		}
-		if m = press(m, k); m.view != viewPanes {
+		if m = press(m, k); m.view != panesView {
 			t.Errorf("%s does not close what it opened", k)
 		}
 	}
@@ -618,29 +618,29 @@ func TestClicksInTheArticleAndTheExchange(t *testing.T) {
 	// Find the screen row of another passage: the line where Lynton's next
 	// claim, "I don't know exactly…", begins.
 	next := m.cm.Claim("lynton-sequence-of-events")
-	row := m.lineOf(m.art.spans[next.Index].start) - m.article.top
+	row := m.lineOf(m.article.text.spans[next.Index].start) - m.article.top
 	if row < 0 || row >= b.H-2 {
 		t.Fatalf("the next passage is off screen (row %d)", row)
 	}
 	click := tea.MouseClickMsg{X: b.X + 10, Y: b.Y + 1 + row, Button: tea.MouseLeft}
 	m = update(m, click)
-	if got := m.cm.Claims[m.article.cur]; got != next || m.view != viewContext {
+	if got := m.cm.Claims[m.article.cur]; got != next || m.view != articleView {
 		t.Fatalf("first click: highlighted %s, view %v", got.ID, m.view)
 	}
 	m = update(m, click)
-	if m.view != viewPanes || m.Selected() != next {
+	if m.view != panesView || m.Selected() != next {
 		t.Errorf("second click: view %v, selected %v", m.view, m.Selected().ID)
 	}
 
 	m = press(selectClaim(t, m, "lynton-reached-out"), "x")
-	starts := m.thread.starts
-	click = tea.MouseClickMsg{X: 5, Y: m.lay.Body.Y + 1 + starts[2] - m.thread.top, Button: tea.MouseLeft}
+	starts := m.exchange.starts
+	click = tea.MouseClickMsg{X: 5, Y: m.lay.Body.Y + 1 + starts[2] - m.exchange.top, Button: tea.MouseLeft}
 	m = update(m, click)
-	if m.thread.cur != 2 || m.view != viewThread {
-		t.Fatalf("first click in the exchange: step %d, view %v", m.thread.cur, m.view)
+	if m.exchange.cur != 2 || m.view != exchangeView {
+		t.Fatalf("first click in the exchange: step %d, view %v", m.exchange.cur, m.view)
 	}
 	m = update(m, click)
-	if m.view != viewPanes || m.Selected().ID != "obama-dismisses-consultation" {
+	if m.view != panesView || m.Selected().ID != "obama-dismisses-consultation" {
 		t.Errorf("second click in the exchange: view %v, %s", m.view, m.Selected().ID)
 	}
 }

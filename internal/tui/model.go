@@ -26,11 +26,11 @@ const (
 type view int
 
 const (
-	viewPanes   view = iota
-	viewTopics       // the topic picker, over the comparison
-	viewThread       // the whole exchange
-	viewContext      // the article
-	viewHelp         // every key
+	panesView    view = iota
+	topicsView        // the topic picker, over the comparison
+	exchangeView      // the whole exchange
+	articleView       // the article
+	helpView          // every key
 )
 
 // Options are the explorer's starting state, from the command line.
@@ -49,7 +49,6 @@ type place struct {
 // Model is the explorer's root model.
 type Model struct {
 	cm     *claims.Model
-	art    *articleText
 	keys   KeyMap
 	styles Styles
 	help   help.Model
@@ -87,22 +86,22 @@ type Model struct {
 	back, fwd []place
 	status    string
 
-	picker  int // topic under the cursor in the picker
-	thread  threadState
-	article articleState
-	helpTop int
+	picker   int // topic under the cursor in the picker
+	exchange exchangeState
+	article  articleState
+	helpTop  int
 }
 
 // New builds the explorer for a loaded model.
 func New(cm *claims.Model, opt Options) Model {
 	m := Model{
 		cm:      cm,
-		art:     buildArticle(cm),
 		ix:      newIndex(cm),
 		keys:    newKeyMap(),
 		help:    help.New(),
 		input:   textinput.New(),
 		topicOn: make([]bool, len(cm.Topics)),
+		article: articleState{text: buildArticle(cm)},
 	}
 	m.input.Prompt = "search: "
 	m.input.Placeholder = "words in the claims"
@@ -179,7 +178,7 @@ func (m *Model) setStyles(isDark bool) {
 	m.styles = newStyles(isDark)
 	m.help.Styles = m.styles.Help
 	m.input.SetStyles(m.styles.Input)
-	m.redrawThread()
+	m.redrawExchange()
 }
 
 // Init asks the terminal for its background colour; the first frame is drawn
@@ -233,12 +232,12 @@ func (m *Model) resize(w, h int) {
 	m.input.SetWidth(max(w-len(m.input.Prompt)-2, 1))
 	if !m.lay.TooSmall {
 		switch m.view {
-		case viewContext:
+		case articleView:
 			m.rewrapArticle()
 			m.showPassage()
-		case viewThread:
-			m.drawThread()
-			m.showThreadCursor()
+		case exchangeView:
+			m.drawExchange()
+			m.showExchangeCursor()
 		}
 	}
 	m.clampScroll()
@@ -276,10 +275,10 @@ func (m *Model) clampScroll() {
 		m.scroll[1] = clamp(m.scroll[1], 0, max(len(an)-h, 0))
 	}
 	bh := m.lay.Body.H - 2
-	if m.view == viewThread {
-		m.thread.top = clamp(m.thread.top, 0, max(len(m.thread.lines)-bh, 0))
+	if m.view == exchangeView {
+		m.exchange.top = clamp(m.exchange.top, 0, max(len(m.exchange.lines)-bh, 0))
 	}
-	if m.view == viewContext {
+	if m.view == articleView {
 		m.article.top = clamp(m.article.top, 0, max(len(m.article.lines)-bh, 0))
 	}
 	m.listTop = window(m.listTop, m.cur, len(m.list), m.lay.Claims.H-2)

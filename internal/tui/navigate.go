@@ -316,7 +316,7 @@ func (m *Model) clearFilter() {
 	m.applyFilter()
 }
 
-// goToClaim selects a claim from a view (thread, article) and returns to the
+// goToClaim selects a claim from a view (exchange, article) and returns to the
 // panes.
 func (m *Model) goToClaim(c *claims.Claim) {
 	if c == nil {
@@ -327,7 +327,7 @@ func (m *Model) goToClaim(c *claims.Claim) {
 		m.fwd = nil
 		m.goTo(place{speaker: c.Speaker, claim: c})
 	}
-	m.view = viewPanes
+	m.view = panesView
 }
 
 // focusStep moves focus to the next (+1) or previous (-1) pane.

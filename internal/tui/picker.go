@@ -39,7 +39,7 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.AllTopics):
 		m.toggleTopic(0)
 	case key.Matches(msg, k.Open, k.Close), pressed(msg, k.Topics):
-		m.view = viewPanes
+		m.view = panesView
 	}
 	return nil
 }

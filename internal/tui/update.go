@@ -22,13 +22,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch m.view {
-	case viewTopics:
+	case topicsView:
 		return m.pickerKey(msg)
-	case viewThread:
-		return m.threadKey(msg)
-	case viewContext:
+	case exchangeView:
+		return m.exchangeKey(msg)
+	case articleView:
 		return m.articleKey(msg)
-	case viewHelp:
+	case helpView:
 		switch {
 		case key.Matches(msg, k.Quit):
 			return tea.Quit
@@ -37,7 +37,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Up):
 			m.helpTop = max(m.helpTop-1, 0)
 		case key.Matches(msg, k.Close), pressed(msg, k.Help):
-			m.view = viewPanes
+			m.view = panesView
 		}
 		return nil
 	}
@@ -81,23 +81,23 @@ func (m *Model) panesKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevPane):
 		m.focusStep(-1)
 	case key.Matches(msg, k.Topics):
-		m.view = viewTopics
+		m.view = topicsView
 		m.picker = 0
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.input.CursorEnd()
 		return m.input.Focus()
-	case key.Matches(msg, k.Context):
+	case key.Matches(msg, k.Article):
 		m.openArticle()
 	case key.Matches(msg, k.Exchange):
-		m.openThread()
+		m.openExchange()
 	case key.Matches(msg, k.Copy):
 		return m.copySelected()
 	case key.Matches(msg, k.Clear):
 		m.clearFilter()
 		m.status = "filter cleared"
 	case key.Matches(msg, k.Help):
-		m.view = viewHelp
+		m.view = helpView
 		m.helpTop = 0
 	}
 	return nil
@@ -185,21 +185,21 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		return
 	}
 	if l.Header.contains(ms.X, ms.Y) && ms.Y == l.Header.Y+1 && !m.searching {
-		m.view = viewTopics
+		m.view = topicsView
 		return
 	}
 	switch m.view {
-	case viewTopics:
+	case topicsView:
 		if m.pickerClick(ms) {
 			return
 		}
-	case viewThread:
-		m.threadClick(ms)
+	case exchangeView:
+		m.exchangeClick(ms)
 		return
-	case viewContext:
+	case articleView:
 		m.articleClick(ms)
 		return
-	case viewHelp:
+	case helpView:
 		return
 	}
 	switch {
@@ -214,9 +214,9 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		if row >= 0 && row < l.Claims.H-2 && m.listTop+row < len(m.list) {
 			m.moveClaim(m.listTop + row)
 		}
-	case m.view == viewPanes && l.Statement.contains(ms.X, ms.Y):
+	case m.view == panesView && l.Statement.contains(ms.X, ms.Y):
 		m.focus = FocusStatement
-	case m.view == viewPanes && l.Answer.contains(ms.X, ms.Y):
+	case m.view == panesView && l.Answer.contains(ms.X, ms.Y):
 		m.focus = FocusAnswer
 	}
 }
@@ -237,18 +237,18 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		return
 	}
 	switch m.view {
-	case viewThread:
-		m.thread.top = max(m.thread.top+d, 0)
+	case exchangeView:
+		m.exchange.top = max(m.exchange.top+d, 0)
 		m.clampScroll()
 		return
-	case viewContext:
+	case articleView:
 		m.article.top = max(m.article.top+d, 0)
 		m.clampScroll()
 		return
-	case viewHelp:
+	case helpView:
 		m.helpTop = max(m.helpTop+d, 0)
 		return
-	case viewTopics:
+	case topicsView:
 		if l.Statement.contains(ms.X, ms.Y) || l.Answer.contains(ms.X, ms.Y) {
 			m.picker = clamp(m.picker+d, 0, max(len(m.cm.Topics)-1, 0))
 			return
@@ -271,11 +271,11 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 // that help shows only those.
 func (m *Model) syncKeys() {
 	k := &m.keys
-	panes := m.view == viewPanes && !m.searching && !m.lay.TooSmall
+	panes := m.view == panesView && !m.searching && !m.lay.TooSmall
 	n := len(m.links())
 	for _, b := range []*key.Binding{
 		&k.PrevSpeaker, &k.NextSpeaker, &k.NextPane, &k.PrevPane,
-		&k.Topics, &k.Search, &k.Context, &k.Exchange,
+		&k.Topics, &k.Search, &k.Article, &k.Exchange,
 	} {
 		b.SetEnabled(panes)
 	}
@@ -284,7 +284,7 @@ func (m *Model) syncKeys() {
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End} {
 		b.SetEnabled(moving)
 	}
-	k.Help.SetEnabled(moving && (m.view == viewPanes || m.view == viewHelp))
+	k.Help.SetEnabled(moving && (m.view == panesView || m.view == helpView))
 	k.PrevAnswer.SetEnabled(panes && n > 1)
 	k.NextAnswer.SetEnabled(panes && n > 1)
 	k.Follow.SetEnabled(panes && n > 0)
@@ -294,14 +294,14 @@ func (m *Model) syncKeys() {
 	k.Clear.SetEnabled(panes && m.filtered())
 	k.Quit.SetEnabled(!m.searching)
 
-	views := !m.searching && !m.lay.TooSmall && m.view != viewPanes
+	views := !m.searching && !m.lay.TooSmall && m.view != panesView
 	k.Close.SetEnabled(views)
-	k.Toggle.SetEnabled(views && m.view == viewTopics)
-	k.AllTopics.SetEnabled(views && m.view == viewTopics)
-	k.NextPassage.SetEnabled(views && m.view == viewContext)
-	k.PrevPassage.SetEnabled(views && m.view == viewContext)
-	k.Open.SetEnabled(views && (m.view == viewThread || m.view == viewContext || m.view == viewTopics))
-	if m.view == viewTopics {
+	k.Toggle.SetEnabled(views && m.view == topicsView)
+	k.AllTopics.SetEnabled(views && m.view == topicsView)
+	k.NextPassage.SetEnabled(views && m.view == articleView)
+	k.PrevPassage.SetEnabled(views && m.view == articleView)
+	k.Open.SetEnabled(views && (m.view == exchangeView || m.view == articleView || m.view == topicsView))
+	if m.view == topicsView {
 		k.Open.SetHelp("enter", "done")
 	} else {
 		k.Open.SetHelp("enter", "go to claim")

@@ -31,15 +31,15 @@ func (m Model) render() string {
 	}
 	var body string
 	switch m.view {
-	case viewThread:
-		body = m.viewThread()
-	case viewContext:
+	case exchangeView:
+		body = m.viewExchange()
+	case articleView:
 		body = m.viewArticle()
-	case viewHelp:
+	case helpView:
 		body = m.viewFullHelp()
 	default:
 		bottom := m.viewComparison()
-		if m.view == viewTopics {
+		if m.view == topicsView {
 			bottom = m.viewPicker()
 		}
 		if l.Wide {

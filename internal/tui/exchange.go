@@ -11,14 +11,14 @@ import (
 	"counterpoint/internal/sanitize"
 )
 
-// The thread view shows the whole exchange a claim belongs to as one text,
+// The exchange view shows the whole exchange a claim belongs to as one text,
 // in article order, each statement headed by who answers whom. A cursor
 // moves from statement to statement; enter goes to the one under it.
 //
 // The exchange is drawn once, when the view opens (and again when the width
 // or the colours change), not on every key: a key moves the cursor and the
 // view slices the lines it shows, so a long exchange costs nothing per key.
-type threadState struct {
+type exchangeState struct {
 	ex     claims.Exchange
 	cur    int      // position in ex.Claims
 	top    int      // first line shown
@@ -28,7 +28,7 @@ type threadState struct {
 	width  int      // the width lines were drawn for; 0 when not drawn
 }
 
-func (m *Model) openThread() {
+func (m *Model) openExchange() {
 	c := m.Selected()
 	if c == nil {
 		return
@@ -40,33 +40,33 @@ func (m *Model) openThread() {
 			cur = i
 		}
 	}
-	m.thread = threadState{ex: ex, cur: cur}
-	m.view = viewThread
-	m.drawThread()
-	m.showThreadCursor()
+	m.exchange = exchangeState{ex: ex, cur: cur}
+	m.view = exchangeView
+	m.drawExchange()
+	m.showExchangeCursor()
 }
 
-func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
+func (m *Model) exchangeKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	t := &m.thread
+	t := &m.exchange
 	page := max(m.lay.Body.H-3, 1)
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Close), pressed(msg, k.Exchange):
-		m.view = viewPanes
+		m.view = panesView
 	case key.Matches(msg, k.Up):
 		t.cur = max(t.cur-1, 0)
-		m.showThreadCursor()
+		m.showExchangeCursor()
 	case key.Matches(msg, k.Down):
 		t.cur = min(t.cur+1, len(t.ex.Claims)-1)
-		m.showThreadCursor()
+		m.showExchangeCursor()
 	case key.Matches(msg, k.Home):
 		t.cur = 0
-		m.showThreadCursor()
+		m.showExchangeCursor()
 	case key.Matches(msg, k.End):
 		t.cur = len(t.ex.Claims) - 1
-		m.showThreadCursor()
+		m.showExchangeCursor()
 	case key.Matches(msg, k.PageUp):
 		t.top = max(t.top-page, 0)
 		m.clampScroll()
@@ -79,31 +79,31 @@ func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// threadClick moves the cursor to the clicked statement; a click on the
+// exchangeClick moves the cursor to the clicked statement; a click on the
 // statement already under the cursor goes to it.
-func (m *Model) threadClick(ms tea.Mouse) {
+func (m *Model) exchangeClick(ms tea.Mouse) {
 	b := m.lay.Body
 	if !b.contains(ms.X, ms.Y) || ms.Y == b.Y || ms.Y == b.Y+b.H-1 {
 		return
 	}
-	line := m.thread.top + ms.Y - b.Y - 1
-	starts := m.thread.starts
+	line := m.exchange.top + ms.Y - b.Y - 1
+	starts := m.exchange.starts
 	for i := len(starts) - 1; i >= 0; i-- {
 		if line >= starts[i] {
-			if i == m.thread.cur {
-				m.goToClaim(m.thread.ex.Claims[i])
+			if i == m.exchange.cur {
+				m.goToClaim(m.exchange.ex.Claims[i])
 				return
 			}
-			m.thread.cur = i
+			m.exchange.cur = i
 			return
 		}
 	}
 }
 
-// showThreadCursor scrolls so that the statement under the cursor is in
+// showExchangeCursor scrolls so that the statement under the cursor is in
 // sight.
-func (m *Model) showThreadCursor() {
-	t := &m.thread
+func (m *Model) showExchangeCursor() {
+	t := &m.exchange
 	h := max(m.lay.Body.H-2, 1)
 	start := t.starts[t.cur]
 	end := len(t.lines)
@@ -118,13 +118,13 @@ func (m *Model) showThreadCursor() {
 	m.clampScroll()
 }
 
-func (m *Model) threadWidth() int { return max(m.lay.Body.W-4, 10) }
+func (m *Model) exchangeWidth() int { return max(m.lay.Body.W-4, 10) }
 
-// drawThread draws the exchange for the body's width, unless it is drawn
+// drawExchange draws the exchange for the body's width, unless it is drawn
 // for it already.
-func (m *Model) drawThread() {
-	t := &m.thread
-	w := m.threadWidth()
+func (m *Model) drawExchange() {
+	t := &m.exchange
+	w := m.exchangeWidth()
 	if t.width == w {
 		return
 	}
@@ -162,11 +162,11 @@ func (m *Model) drawThread() {
 	t.width = w
 }
 
-// redrawThread draws the exchange again, after a change of colours.
-func (m *Model) redrawThread() {
-	m.thread.width = 0
-	if m.view == viewThread {
-		m.drawThread()
+// redrawExchange draws the exchange again, after a change of colours.
+func (m *Model) redrawExchange() {
+	m.exchange.width = 0
+	if m.view == exchangeView {
+		m.drawExchange()
 	}
 }
 
@@ -188,10 +188,10 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 	return append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Ink.Meta), w)...)
 }
 
-func (m Model) viewThread() string {
+func (m Model) viewExchange() string {
 	st := m.styles
 	b := m.lay.Body
-	t := m.thread
+	t := m.exchange
 	h := b.H - 2
 	top := min(t.top, max(len(t.lines)-h, 0))
 	end := min(top+h, len(t.lines))
