@@ -13,6 +13,7 @@ import (
 	"counterpoint/assets"
 	"counterpoint/internal/claims"
 	"counterpoint/internal/export"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
@@ -269,8 +270,8 @@ article exactly. It lists every problem with file:line:column and how to fix it.
 				name = "bundled " + assets.Annotation
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: sound — %s by %s, %s, %s; every passage found in %s\n",
-				sanitize.Line(name), counted(len(m.Claims), "claim"), counted(len(m.Speakers), "speaker"),
-				counted(len(m.Topics), "topic"), counted(len(m.Relations), "relation"), sanitize.Line(m.Article.File))
+				sanitize.Line(name), phrase.Count(len(m.Claims), "claim"), phrase.Count(len(m.Speakers), "speaker"),
+				phrase.Count(len(m.Topics), "topic"), phrase.Count(len(m.Relations), "relation"), sanitize.Line(m.Article.File))
 			return badInput(err)
 		},
 	}
@@ -323,12 +324,4 @@ func newTopicsCmd(o *options) *cobra.Command {
 			return badInput(tw.Flush())
 		},
 	}
-}
-
-// counted says "1 topic", "6 topics".
-func counted(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

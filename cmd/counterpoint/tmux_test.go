@@ -193,10 +193,11 @@ func TestExplorerInTmux(t *testing.T) {
 	s.keys("Enter", "Escape")
 	s.waitFor("topics: [all]")
 
-	// A wide window: three panes side by side.
+	// A wide window: every claim whole, four panes, the focused one (the
+	// claims, after the search) drawn thick.
 	s.tmux("resize-window", "-t", "main", "-x", "140", "-y", "45")
-	scr = s.waitFor("John McCain")
-	if !regexp.MustCompile(`│.*Speakers.*│|╭ Speakers`).MatchString(scr) || strings.Count(scr, "╭") != 4 {
+	scr = s.waitFor("John McCain", "of the situation.”")
+	if !strings.Contains(scr, "┏ Michael Lynton · 8 claims") || strings.Count(scr, "╭")+strings.Count(scr, "┏") != 4 {
 		t.Errorf("wide layout:\n%s", scr)
 	}
 	s.tmux("resize-window", "-t", "main", "-x", "50", "-y", "12")

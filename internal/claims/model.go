@@ -133,6 +133,7 @@ type Model struct {
 	relayedBy   map[*Speaker][]*Claim // claims the speaker relays, article order
 	answersTo   [][]*Relation         // by Claim.Index: the relations answering it
 	answering   [][]*Relation         // by Claim.Index: the relations by which it answers
+	search      *searchIndex          // every claim's search text in one block
 }
 
 // Speaker returns the speaker with the id, or nil.

@@ -102,14 +102,14 @@ type artLine struct {
 }
 
 type articleState struct {
-	text  *articleText // the article made safe to draw, built once
-	cur   int          // the claim whose passage is highlighted (index in Model.Claims)
-	top   int
-	lines []artLine // wrapped to width
-	width int       // the width lines were wrapped to
+	text   *articleText // the article made safe to draw, built once
+	cur    int          // the claim whose passage is highlighted (index in Model.Claims)
+	scroll scroller
+	lines  []artLine // wrapped to width
+	width  int       // the width lines were wrapped to
 }
 
-func (m *Model) articleWidth() int { return max(m.lay.Body.W-2-articleGutter-1, 10) }
+func (m *Model) articleWidth() int { return max(m.lay.Body.Inner.W-articleGutter, 10) }
 
 const articleGutter = 6 // "¶12 ▎"
 
@@ -162,32 +162,22 @@ func (m *Model) showPassage() {
 	if m.article.cur >= len(m.article.text.spans) {
 		return
 	}
-	line := m.lineOf(m.article.text.spans[m.article.cur].start)
-	m.article.top = max(line-(m.lay.Body.H-2)/3, 0)
-	m.clampScroll()
+	m.rewrapArticle()
+	a := &m.article
+	a.scroll.size(len(a.lines), m.lay.Body.Inner.H)
+	line := m.lineOf(a.text.spans[a.cur].start)
+	a.scroll.top = line - a.scroll.h/3
+	a.scroll.clamp()
 }
 
 func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	a := &m.article
-	page := max(m.lay.Body.H-3, 1)
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Close), pressed(msg, k.Article):
 		m.view = panesView
-	case key.Matches(msg, k.Up):
-		a.top--
-	case key.Matches(msg, k.Down):
-		a.top++
-	case key.Matches(msg, k.PageUp):
-		a.top -= page
-	case key.Matches(msg, k.PageDown):
-		a.top += page
-	case key.Matches(msg, k.Home):
-		a.top = 0
-	case key.Matches(msg, k.End):
-		a.top = len(a.lines)
 	case key.Matches(msg, k.NextPassage):
 		m.stepPassage(+1)
 	case key.Matches(msg, k.PrevPassage):
@@ -196,8 +186,9 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a.cur < len(m.cm.Claims) {
 			m.goToClaim(m.cm.Claims[a.cur])
 		}
+	default:
+		a.scroll.scrollKey(msg, k, true)
 	}
-	m.clampScroll()
 	return nil
 }
 
@@ -239,11 +230,11 @@ func (m Model) passagesOn(i int) []int {
 // articleClick highlights the passage clicked on; a click on the passage
 // already highlighted goes to its claim.
 func (m *Model) articleClick(ms tea.Mouse) {
-	b := m.lay.Body
-	if !b.contains(ms.X, ms.Y) || ms.Y == b.Y || ms.Y == b.Y+b.H-1 {
+	row := m.lay.Body.rowAt(ms.X, ms.Y)
+	if row < 0 {
 		return
 	}
-	i := m.article.top + ms.Y - b.Y - 1
+	i := m.article.scroll.top + row
 	if i < 0 || i >= len(m.article.lines) {
 		return
 	}
@@ -260,16 +251,13 @@ func (m *Model) articleClick(ms tea.Mouse) {
 
 func (m Model) viewArticle() string {
 	st := m.styles
-	b := m.lay.Body
 	a := m.article
-	h := b.H - 2
-	top := min(a.top, max(len(a.lines)-h, 0))
-	end := min(top+h, len(a.lines))
+	top, end := a.scroll.top, a.scroll.end()
 	var cur *claims.Claim
 	if a.cur < len(m.cm.Claims) {
 		cur = m.cm.Claims[a.cur]
 	}
-	out := make([]string, 0, h)
+	out := make([]string, 0, end-top)
 	for i := top; i < end; i++ {
 		out = append(out, m.articleLine(i, cur))
 	}
@@ -277,8 +265,8 @@ func (m Model) viewArticle() string {
 	if cur != nil {
 		title += st.Dim.Render(fmt.Sprintf(" · ¶%d · %s", cur.Paragraph, sanitize.Line(cur.Speaker.Name)))
 	}
-	title += st.Dim.Render(scrollNote(top, end, len(a.lines)))
-	return st.box(title, out, b.W, b.H, true)
+	title += st.Dim.Render(a.scroll.note("lines"))
+	return st.box(title, out, m.lay.Body, true)
 }
 
 // articleLine draws wrapped line i: the paragraph number, a bar where a
@@ -328,7 +316,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 	case len(on) > 0:
 		bar = st.Faint.Render("▏")
 	}
-	return st.Dim.Render(gutter) + bar + m.styleSpan(text, runs, span{0, len(text)})
+	return st.Dim.Render(gutter) + bar + m.styleSpan(text, runs, span{0, len(text)}, m.query.Ranges(text))
 }
 
 func (m Model) levelInk(level uint8) ink {

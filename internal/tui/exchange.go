@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"counterpoint/internal/claims"
-	"counterpoint/internal/export"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
@@ -21,7 +21,7 @@ import (
 type exchangeState struct {
 	ex     claims.Exchange
 	cur    int      // position in ex.Claims
-	top    int      // first line shown
+	scroll scroller // over lines
 	lines  []string // the exchange drawn, each first line with the plain gutter
 	starts []int    // where each statement begins in lines
 	heads  []string // each statement's first line without its gutter
@@ -49,7 +49,6 @@ func (m *Model) openExchange() {
 func (m *Model) exchangeKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	t := &m.exchange
-	page := max(m.lay.Body.H-3, 1)
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
@@ -67,14 +66,10 @@ func (m *Model) exchangeKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.End):
 		t.cur = len(t.ex.Claims) - 1
 		m.showExchangeCursor()
-	case key.Matches(msg, k.PageUp):
-		t.top = max(t.top-page, 0)
-		m.clampScroll()
-	case key.Matches(msg, k.PageDown):
-		t.top += page
-		m.clampScroll()
 	case key.Matches(msg, k.Open):
 		m.goToClaim(t.ex.Claims[t.cur])
+	default:
+		t.scroll.scrollKey(msg, k, false) // pgup, pgdn: the text, not the cursor
 	}
 	return nil
 }
@@ -82,11 +77,11 @@ func (m *Model) exchangeKey(msg tea.KeyPressMsg) tea.Cmd {
 // exchangeClick moves the cursor to the clicked statement; a click on the
 // statement already under the cursor goes to it.
 func (m *Model) exchangeClick(ms tea.Mouse) {
-	b := m.lay.Body
-	if !b.contains(ms.X, ms.Y) || ms.Y == b.Y || ms.Y == b.Y+b.H-1 {
+	row := m.lay.Body.rowAt(ms.X, ms.Y)
+	if row < 0 {
 		return
 	}
-	line := m.exchange.top + ms.Y - b.Y - 1
+	line := m.exchange.scroll.top + row
 	starts := m.exchange.starts
 	for i := len(starts) - 1; i >= 0; i-- {
 		if line >= starts[i] {
@@ -104,21 +99,17 @@ func (m *Model) exchangeClick(ms tea.Mouse) {
 // sight.
 func (m *Model) showExchangeCursor() {
 	t := &m.exchange
-	h := max(m.lay.Body.H-2, 1)
+	m.drawExchange()
+	t.scroll.size(len(t.lines), m.lay.Body.Inner.H)
 	start := t.starts[t.cur]
 	end := len(t.lines)
 	if t.cur+1 < len(t.starts) {
 		end = t.starts[t.cur+1]
 	}
-	if end-start > h || start < t.top {
-		t.top = start
-	} else if end > t.top+h {
-		t.top = end - h
-	}
-	m.clampScroll()
+	t.scroll.show(start, end)
 }
 
-func (m *Model) exchangeWidth() int { return max(m.lay.Body.W-4, 10) }
+func (m *Model) exchangeWidth() int { return max(m.lay.Body.Inner.W, 10) }
 
 // drawExchange draws the exchange for the body's width, unless it is drawn
 // for it already.
@@ -140,9 +131,9 @@ func (m *Model) drawExchange() {
 		// Every relation from a claim of the exchange is in the exchange.
 		for _, r := range m.cm.Answering(c) {
 			h := new(rich).add(sanitize.Line(c.Speaker.Name), st.Ink.Speaker).add(" ", st.Ink.Quote).
-				add(export.Active(r.Kind), st.kindInk(r.Kind)).add(" ", st.Ink.Quote).
+				add(phrase.Active(r.Kind), st.kindInk(r.Kind)).add(" ", st.Ink.Quote).
 				add(sanitize.Line(r.To.Speaker.Name), st.Ink.Speaker).
-				add(fmt.Sprintf(" (¶%d) · %s", r.To.Paragraph, explicitWords(r)), st.Ink.Dim)
+				add(fmt.Sprintf(" (¶%d) · %s", r.To.Paragraph, phrase.ShownAtLength(r)), st.Ink.Dim)
 			heads = append(heads, h)
 		}
 		if len(heads) == 0 {
@@ -162,14 +153,6 @@ func (m *Model) drawExchange() {
 	t.width = w
 }
 
-// redrawExchange draws the exchange again, after a change of colours.
-func (m *Model) redrawExchange() {
-	m.exchange.width = 0
-	if m.view == exchangeView {
-		m.drawExchange()
-	}
-}
-
 // claimBody is a statement's words and circumstances, without the heading.
 func (m Model) claimBody(c *claims.Claim, w int) []string {
 	st := m.styles
@@ -177,9 +160,9 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 	if c.Mode != claims.ModeQuote {
 		base = st.Ink.Paraphrase
 	}
-	lines := m.lines(new(rich).add(sanitize.Line(export.Words(c)), base), w)
+	lines := m.lines(new(rich).add(sanitize.Line(phrase.Words(c)), base), w)
 	meta := c.Mode
-	if cs := export.Circumstances(c); cs != "" {
+	if cs := phrase.Circumstances(c); cs != "" {
 		meta += " · " + cs
 	}
 	if c.ReportedBy != nil {
@@ -190,13 +173,10 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 
 func (m Model) viewExchange() string {
 	st := m.styles
-	b := m.lay.Body
 	t := m.exchange
-	h := b.H - 2
-	top := min(t.top, max(len(t.lines)-h, 0))
-	end := min(top+h, len(t.lines))
-	shown := make([]string, 0, end-top)
-	for i := top; i < end; i++ {
+	sc := t.scroll
+	shown := make([]string, 0, sc.h)
+	for i := sc.top; i < sc.end(); i++ {
 		if i == t.starts[t.cur] {
 			c := t.ex.Claims[t.cur]
 			shown = append(shown, st.Marker.Render("▸")+st.Selected.Render(fmt.Sprintf(" %-4s", fmt.Sprintf("¶%d", c.Paragraph)))+t.heads[t.cur])
@@ -205,11 +185,11 @@ func (m Model) viewExchange() string {
 		shown = append(shown, t.lines[i])
 	}
 	title := st.PaneTitle.Render("Exchange") + st.Dim.Render(fmt.Sprintf(" · %s · %s%s",
-		plural(len(t.ex.Claims), "statement"), plural(len(t.ex.Relations), "answer"), scrollNote(top, end, len(t.lines))))
-	return st.box(title, padLeft(shown, 1), b.W, b.H, true)
+		phrase.Count(len(t.ex.Claims), "statement"), phrase.Count(len(t.ex.Relations), "answer"), sc.note("lines")))
+	return st.box(title, shown, m.lay.Body, true)
 }
 
-// padLeft indents every line by n spaces: the gap inside a pane's border.
+// padLeft indents every line by n spaces.
 func padLeft(lines []string, n int) []string {
 	out := make([]string, len(lines))
 	pad := fmt.Sprintf("%*s", n, "")
@@ -217,12 +197,4 @@ func padLeft(lines []string, n int) []string {
 		out[i] = pad + l
 	}
 	return out
-}
-
-// scrollNote says where a scrolled text is: " · 12–40 of 96".
-func scrollNote(top, end, n int) string {
-	if top == 0 && end >= n {
-		return ""
-	}
-	return fmt.Sprintf(" · lines %d–%d of %d", top+1, end, n)
 }

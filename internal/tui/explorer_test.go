@@ -34,7 +34,7 @@ func TestSpeakersPrincipalFirstWithCounts(t *testing.T) {
 	if m.split != 5 {
 		t.Errorf("others begin at %d, want 5 (after KCNA, which relays North Korea)", m.split)
 	}
-	if s := screen(m); !strings.Contains(s, "── others ──") || !strings.Contains(s, "KCNA (relays)     5") {
+	if s := screen(m); !strings.Contains(s, "── others ──") || !strings.Contains(s, "KCNA (relays)        5") {
 		t.Errorf("speakers pane:\n%s", s)
 	}
 	// On the showcase: Lynton's first claim that something answers.
@@ -233,7 +233,7 @@ func TestTopicPickerFiltersEveryPane(t *testing.T) {
 		t.Errorf("filter line:\n%s", s)
 	}
 	// Dimmed, not hidden: McCain is still listed with 0.
-	if !strings.Contains(s, "John McCain") && !strings.Contains(s, "Speakers ↓") {
+	if !strings.Contains(s, "John McCain") && !strings.Contains(s, "Speakers · 1–") {
 		t.Errorf("speakers pane:\n%s", s)
 	}
 	m = press(m, "esc")
@@ -252,13 +252,13 @@ func TestSpeakerWithNothingUnderTheFilterIsDimmedNotHidden(t *testing.T) {
 	if m.SelectedSpeaker().ID != "north-korea" {
 		t.Errorf("opens on the first speaker with a claim under the filter, got %s", m.SelectedSpeaker().ID)
 	}
-	if !strings.Contains(screen(m), "John McCain           0") {
+	if !strings.Contains(screen(m), "John McCain          0") {
 		t.Errorf("McCain is not listed with 0:\n%s", screen(m))
 	}
-	if faint := m.styles.Faint.Render("  John McCain           0 "); !strings.Contains(m.render(), faint) {
+	if faint := m.styles.Faint.Render("  John McCain          0 "); !strings.Contains(m.render(), faint) {
 		t.Errorf("McCain's row is not dimmed")
 	}
-	if plain := "  North Korea           6 "; !strings.Contains(m.render(), m.styles.Marker.Render("▌")+m.styles.Selected.Render(" North Korea           6 ")) {
+	if plain := "  North Korea          6 "; !strings.Contains(m.render(), m.styles.Marker.Render("▌")+m.styles.Selected.Render(" North Korea          6 ")) {
 		t.Errorf("North Korea's row is not the selected one (%q)", plain)
 	}
 	m = press(m, "left", "left", "left")
@@ -434,15 +434,15 @@ func TestTabMovesFocusAndPagingScrollsTheFocusedPane(t *testing.T) {
 	}
 	// lynton-reached-out's first answer is longer than its pane at 80x24.
 	m = press(m, "pgdown")
-	if m.scroll[1] == 0 {
+	if m.cardScroll[1].top == 0 {
 		t.Errorf("pgdn in the focused answer did not scroll it")
 	}
-	if s := screen(m); !strings.Contains(s, "Answered by · 1 of 3 ↑") {
+	if s := screen(m); !strings.Contains(s, "Answered by · 1 of 3 · 8–18 of 18") {
 		t.Errorf("scrolled card:\n%s", s)
 	}
 	m = press(m, "pgup")
-	if m.scroll[1] != 0 {
-		t.Errorf("pgup: %d", m.scroll[1])
+	if m.cardScroll[1].top != 0 {
+		t.Errorf("pgup: %d", m.cardScroll[1].top)
 	}
 }
 
@@ -452,15 +452,17 @@ func TestMouseSelectsAndScrolls(t *testing.T) {
 	click := func(m Model, x, y int) Model {
 		return update(m, tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
 	}
-	m = click(m, l.Speakers.X+3, l.Speakers.Y+1+1) // second row: Obama
+	m = click(m, l.Speakers.Inner.X+3, l.Speakers.Inner.Y+1) // second row: Obama
 	if m.SelectedSpeaker().ID != "obama" || m.Focused() != FocusSpeakers {
 		t.Errorf("click on Obama: %s, focus %v", m.SelectedSpeaker().ID, m.Focused())
 	}
-	m = click(m, l.Claims.X+5, l.Claims.Y+1+2) // third claim
+	l = m.lay
+	m = click(m, l.Claims.Inner.X+5, l.Claims.Inner.Y+claimLine(m, 2)) // third claim
 	if m.Selected().ID != "obama-dismisses-consultation" || m.Focused() != FocusClaims {
 		t.Errorf("click on a claim: %s", m.Selected().ID)
 	}
-	m = update(m, tea.MouseWheelMsg{X: l.Claims.X + 5, Y: l.Claims.Y + 2, Button: tea.MouseWheelDown})
+	l = m.lay
+	m = update(m, tea.MouseWheelMsg{X: l.Claims.Inner.X + 5, Y: l.Claims.Inner.Y + 1, Button: tea.MouseWheelDown})
 	if m.Selected().ID != "obama-contact-about-hack" {
 		t.Errorf("wheel over the claims: %s", m.Selected().ID)
 	}
@@ -468,7 +470,7 @@ func TestMouseSelectsAndScrolls(t *testing.T) {
 	if m.view != topicsView {
 		t.Errorf("click on the filter line: view %v", m.view)
 	}
-	m = click(m, m.pickerRect().X+3, m.pickerRect().Y+1+6) // row 6: retaliation
+	m = click(m, m.lay.Picker.Inner.X+3, m.lay.Picker.Inner.Y+6) // row 6: retaliation
 	if got := m.topicSummary(); got != "retaliation" {
 		t.Errorf("click in the picker: %q", got)
 	}
@@ -480,7 +482,7 @@ func TestHelpShowsOnlyWorkingKeysAndQuestionMarkShowsAll(t *testing.T) {
 	if strings.Contains(keys, "back") || strings.Contains(keys, "forward") {
 		t.Errorf("back/forward shown with no history: %s", keys)
 	}
-	if !strings.Contains(keys, "? all keys") || !strings.Contains(keys, "q quit") {
+	if !strings.Contains(keys, "? more keys") || !strings.Contains(keys, "q quit") {
 		t.Errorf("key line: %s", keys)
 	}
 	m = press(m, "enter")
@@ -618,11 +620,11 @@ func TestClicksInTheArticleAndTheExchange(t *testing.T) {
 	// Find the screen row of another passage: the line where Lynton's next
 	// claim, "I don't know exactly…", begins.
 	next := m.cm.Claim("lynton-sequence-of-events")
-	row := m.lineOf(m.article.text.spans[next.Index].start) - m.article.top
-	if row < 0 || row >= b.H-2 {
+	row := m.lineOf(m.article.text.spans[next.Index].start) - m.article.scroll.top
+	if row < 0 || row >= b.Inner.H {
 		t.Fatalf("the next passage is off screen (row %d)", row)
 	}
-	click := tea.MouseClickMsg{X: b.X + 10, Y: b.Y + 1 + row, Button: tea.MouseLeft}
+	click := tea.MouseClickMsg{X: b.Inner.X + 10, Y: b.Inner.Y + row, Button: tea.MouseLeft}
 	m = update(m, click)
 	if got := m.cm.Claims[m.article.cur]; got != next || m.view != articleView {
 		t.Fatalf("first click: highlighted %s, view %v", got.ID, m.view)
@@ -634,7 +636,7 @@ func TestClicksInTheArticleAndTheExchange(t *testing.T) {
 
 	m = press(selectClaim(t, m, "lynton-reached-out"), "x")
 	starts := m.exchange.starts
-	click = tea.MouseClickMsg{X: 5, Y: m.lay.Body.Y + 1 + starts[2] - m.exchange.top, Button: tea.MouseLeft}
+	click = tea.MouseClickMsg{X: 5, Y: m.lay.Body.Inner.Y + starts[2] - m.exchange.scroll.top, Button: tea.MouseLeft}
 	m = update(m, click)
 	if m.exchange.cur != 2 || m.view != exchangeView {
 		t.Fatalf("first click in the exchange: step %d, view %v", m.exchange.cur, m.view)
@@ -673,8 +675,18 @@ func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
 		m = update(m, tea.WindowSizeMsg{Width: w, Height: 40})
 		lines := strings.Split(screen(m), "\n")
 		last := strings.TrimRight(lines[len(lines)-1], " ")
-		if !strings.HasSuffix(last, "? all keys • q quit") {
+		if !strings.HasSuffix(last, "? all keys • q quit") && !strings.HasSuffix(last, "? more keys • q quit") {
 			t.Fatalf("at %d columns the footer is %q", w, last)
 		}
 	}
+}
+
+// claimLine is the line of the claims pane's inside where claim i's row
+// begins.
+func claimLine(m Model, i int) int {
+	n := 0
+	for j := m.claimsTop; j < i; j++ {
+		n += m.claimRows(j, m.lay.Claims.Inner.W, m.claimsWhole)
+	}
+	return n
 }

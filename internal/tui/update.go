@@ -32,12 +32,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Quit):
 			return tea.Quit
-		case key.Matches(msg, k.Down):
-			m.helpTop++
-		case key.Matches(msg, k.Up):
-			m.helpTop = max(m.helpTop-1, 0)
 		case key.Matches(msg, k.Close), pressed(msg, k.Help):
 			m.view = panesView
+		default:
+			m.helpScroll.scrollKey(msg, k, true)
 		}
 		return nil
 	}
@@ -86,6 +84,9 @@ func (m *Model) panesKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.input.CursorEnd()
+		if m.input.Value() != "" {
+			m.applyFilter() // typing again: the last word may be unfinished
+		}
 		return m.input.Focus()
 	case key.Matches(msg, k.Article):
 		m.openArticle()
@@ -98,48 +99,24 @@ func (m *Model) panesKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.status = "filter cleared"
 	case key.Matches(msg, k.Help):
 		m.view = helpView
-		m.helpTop = 0
+		m.helpScroll = scroller{}
 	}
 	return nil
 }
 
-// page moves the focused pane by a page: the speakers or claims selection,
-// or the text of a statement.
+// page moves the focused pane by a page: the speakers list's rows (the
+// speaker stays selected: only ←/→ change it), the claims selection, or the
+// text of a statement.
 func (m *Model) page(d int) {
 	switch m.focus {
 	case FocusSpeakers:
-		m.stepSpeakerBy(d * max(m.lay.Speakers.H-3, 1))
+		m.speakersScroll.by(d * m.speakersScroll.page())
 	case FocusClaims:
-		m.moveClaim(m.cur + d*max(m.lay.Claims.H-3, 1))
+		m.moveClaim(m.cur + d*max(m.lay.Claims.Inner.H-1, 1))
 	case FocusStatement, FocusAnswer:
-		i := int(m.focus - FocusStatement)
-		m.scroll[i] += d * max(m.lay.Statement.H-3, 1)
-		m.clampScroll()
+		s := &m.cardScroll[m.focus-FocusStatement]
+		s.by(d * s.page())
 	}
-}
-
-func (m *Model) stepSpeakerBy(n int) {
-	if m.searchMode() {
-		for range abs(n) {
-			m.stepSpeaker(sign(n))
-		}
-		return
-	}
-	m.selectSpeaker(m.sel + n)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-func sign(n int) int {
-	if n < 0 {
-		return -1
-	}
-	return 1
 }
 
 // searchKey handles keys while the search input has them: the filter
@@ -150,6 +127,7 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Accept):
 		m.searching = false
 		m.input.Blur()
+		m.applyFilter() // the last word is finished: whole words only
 		if m.input.Value() != "" && len(m.list) > 0 {
 			m.focus = FocusClaims
 		}
@@ -203,20 +181,19 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		return
 	}
 	switch {
-	case l.Speakers.contains(ms.X, ms.Y):
+	case l.Speakers.Outer.contains(ms.X, ms.Y):
 		m.focus = FocusSpeakers
-		if i, ok := m.speakerAt(ms.Y - l.Speakers.Y - 1); ok {
+		if i, ok := m.speakerAt(l.Speakers.rowAt(ms.X, ms.Y)); ok {
 			m.selectSpeaker(i)
 		}
-	case l.Claims.contains(ms.X, ms.Y):
+	case l.Claims.Outer.contains(ms.X, ms.Y):
 		m.focus = FocusClaims
-		row := ms.Y - l.Claims.Y - 1
-		if row >= 0 && row < l.Claims.H-2 && m.listTop+row < len(m.list) {
-			m.moveClaim(m.listTop + row)
+		if i, ok := m.claimAt(l.Claims.rowAt(ms.X, ms.Y)); ok && l.Claims.rowAt(ms.X, ms.Y) >= 0 {
+			m.moveClaim(i)
 		}
-	case m.view == panesView && l.Statement.contains(ms.X, ms.Y):
+	case m.view == panesView && l.Statement.Outer.contains(ms.X, ms.Y):
 		m.focus = FocusStatement
-	case m.view == panesView && l.Answer.contains(ms.X, ms.Y):
+	case m.view == panesView && l.Answer.Outer.contains(ms.X, ms.Y):
 		m.focus = FocusAnswer
 	}
 }
@@ -238,33 +215,30 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 	}
 	switch m.view {
 	case exchangeView:
-		m.exchange.top = max(m.exchange.top+d, 0)
-		m.clampScroll()
+		m.exchange.scroll.by(d)
 		return
 	case articleView:
-		m.article.top = max(m.article.top+d, 0)
-		m.clampScroll()
+		m.article.scroll.by(d)
 		return
 	case helpView:
-		m.helpTop = max(m.helpTop+d, 0)
+		m.helpScroll.by(d)
 		return
 	case topicsView:
-		if l.Statement.contains(ms.X, ms.Y) || l.Answer.contains(ms.X, ms.Y) {
-			m.picker = clamp(m.picker+d, 0, max(len(m.cm.Topics)-1, 0))
+		if l.Picker.Outer.contains(ms.X, ms.Y) {
+			m.picker = clamp(m.picker+d, 0, len(m.cm.Topics))
 			return
 		}
 	}
 	switch {
-	case l.Speakers.contains(ms.X, ms.Y):
+	case l.Speakers.Outer.contains(ms.X, ms.Y):
 		m.stepSpeaker(d)
-	case l.Claims.contains(ms.X, ms.Y):
+	case l.Claims.Outer.contains(ms.X, ms.Y):
 		m.moveClaim(m.cur + d)
-	case l.Statement.contains(ms.X, ms.Y):
-		m.scroll[0] += d
-	case l.Answer.contains(ms.X, ms.Y):
-		m.scroll[1] += d
+	case l.Statement.Outer.contains(ms.X, ms.Y):
+		m.cardScroll[0].by(d)
+	case l.Answer.Outer.contains(ms.X, ms.Y):
+		m.cardScroll[1].by(d)
 	}
-	m.clampScroll()
 }
 
 // syncKeys enables the bindings that do something in the current state, so
