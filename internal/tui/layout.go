@@ -61,6 +61,7 @@ type needs struct {
 	speakers   int // rows of the speakers pane
 	claims     int // rows of the claims pane, every claim whole
 	compact    int // rows of the claims pane, one line a claim but the selected one
+	selected   int // rows of the selected claim, whole
 	comparison int // rows of the taller of statement and answer (or of the picker)
 }
 
@@ -105,6 +106,8 @@ func layout(w, h, headerH, speakersW int, st Styles, need func(widths) needs) La
 			band = body.H * bandNeed / (bandNeed + compNeed)
 		}
 	}
+	// The selected claim is always whole, and one more row beside it.
+	band = max(band, min(n.selected+1, n.compact)+v)
 	band = clamp(band, minBand, max(body.H-minComp, minBand))
 	comp := body.H - band
 

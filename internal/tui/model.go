@@ -324,7 +324,8 @@ func (m *Model) measure(w widths) needs {
 	n.claims = m.claimsHeight(w.claims, m.h)
 	n.compact = n.claims
 	if len(m.list) > 0 {
-		n.compact = len(m.list) - 1 + m.claimRows(m.cur, w.claims, false)
+		n.selected = m.claimRows(m.cur, w.claims, false)
+		n.compact = len(m.list) - 1 + n.selected
 	}
 	m.cards[0].title, m.cards[0].lines = m.statementCard(w.comparison)
 	m.cards[1].title, m.cards[1].lines = m.answerCard(w.comparison)
