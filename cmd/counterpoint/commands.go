@@ -108,6 +108,11 @@ func loadModel(file string) (*claims.Model, error) {
 	if file == "" {
 		return claims.LoadFS(assets.FS, assets.Annotation)
 	}
+	m, err := loadFile(file)
+	return m, explainArticle(file, err)
+}
+
+func loadFile(file string) (*claims.Model, error) {
 	// For a large annotation, collect garbage at half the live heap rather
 	// than all of it (unless GOGC says otherwise): at 100,000 claims that
 	// keeps the export's peak near 360 MB instead of 430, for a few percent
@@ -149,13 +154,9 @@ func filterFrom(m *claims.Model, o *options) (*claims.Speaker, claims.Filter, st
 	var words []string
 	var sp *claims.Speaker
 	if o.speaker != "" {
-		sp = m.Speaker(o.speaker)
-		if sp == nil {
-			ids := make([]string, len(m.Speakers))
-			for i, s := range m.Speakers {
-				ids[i] = s.ID
-			}
-			return nil, f, "", usagef("unknown speaker %q; the speakers are: %s", o.speaker, strings.Join(ids, ", "))
+		var err error
+		if sp, err = findSpeaker(m, o.speaker); err != nil {
+			return nil, f, "", err
 		}
 		words = append(words, "speaker "+sp.Name)
 		if len(m.Relayed(sp)) > 0 {
@@ -167,13 +168,9 @@ func filterFrom(m *claims.Model, o *options) (*claims.Speaker, claims.Filter, st
 		if id == "" {
 			continue // "--topic a,,b" or a trailing comma
 		}
-		t := m.Topic(id)
-		if t == nil {
-			ids := make([]string, len(m.Topics))
-			for i, t := range m.Topics {
-				ids[i] = t.ID
-			}
-			return nil, f, "", usagef("unknown topic %q; the topics are: %s", id, strings.Join(ids, ", "))
+		t, err := findTopic(m, id)
+		if err != nil {
+			return nil, f, "", err
 		}
 		if !slices.Contains(f.Topics, t) {
 			f.Topics = append(f.Topics, t)

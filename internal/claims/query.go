@@ -244,3 +244,8 @@ func (m *Model) VoicedCounts(f Filter) []int {
 	}
 	return counts
 }
+
+// Suggest returns the candidate nearest to s, if it is near enough to be a
+// likely typo of it, else "": the "did you mean" of every message that
+// names something unknown.
+func Suggest(s string, candidates []string) string { return closest(s, candidates) }
