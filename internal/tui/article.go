@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -28,6 +29,19 @@ type articleText struct {
 	spans   []span // by claim index: the passage in text
 	starts  []int  // claim indexes ordered by where their passage starts
 	longest int    // the longest passage, in bytes of text
+}
+
+// articleSource builds the article's text when the article view first
+// needs it, once for every copy of the model: most readers never open it,
+// and sanitising a long article is not free.
+type articleSource struct {
+	once sync.Once
+	text *articleText
+}
+
+func (s *articleSource) get(cm *claims.Model) *articleText {
+	s.once.Do(func() { s.text = buildArticle(cm) })
+	return s.text
 }
 
 func buildArticle(cm *claims.Model) *articleText {
@@ -102,8 +116,8 @@ type artLine struct {
 }
 
 type articleState struct {
-	text   *articleText // the article made safe to draw, built once
-	cur    int          // the claim whose passage is highlighted (index in Model.Claims)
+	src    *articleSource // the article made safe to draw, built when first shown
+	cur    int            // the claim whose passage is highlighted (index in Model.Claims)
 	scroll scroller
 	lines  []artLine // wrapped to width
 	width  int       // the width lines were wrapped to
@@ -119,7 +133,7 @@ func (m *Model) rewrapArticle() {
 	if m.article.width == w && m.article.lines != nil {
 		return
 	}
-	a := m.article.text
+	a := m.article.src.get(m.cm)
 	var lines []artLine
 	for i, p := range a.paras {
 		if i > 0 {
@@ -159,13 +173,13 @@ func (m *Model) lineOf(off int) int {
 
 // showPassage scrolls the highlighted passage to a third of the way down.
 func (m *Model) showPassage() {
-	if m.article.cur >= len(m.article.text.spans) {
+	if m.article.cur >= len(m.article.src.get(m.cm).spans) {
 		return
 	}
 	m.rewrapArticle()
 	a := &m.article
 	a.scroll.size(len(a.lines), m.lay.Body.Inner.H)
-	line := m.lineOf(a.text.spans[a.cur].start)
+	line := m.lineOf(a.src.get(m.cm).spans[a.cur].start)
 	a.scroll.top = line - a.scroll.h/3
 	a.scroll.clamp()
 }
@@ -194,7 +208,7 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // stepPassage highlights the next or previous passage in the article.
 func (m *Model) stepPassage(d int) {
-	order := m.article.text.starts
+	order := m.article.src.get(m.cm).starts
 	if len(order) == 0 {
 		return
 	}
@@ -210,7 +224,7 @@ func (m Model) passagesOn(i int) []int {
 	if l.start < 0 {
 		return nil
 	}
-	a := m.article.text
+	a := m.article.src.get(m.cm)
 	// The passages starting before the line's end, going back no further
 	// than the longest passage could reach.
 	hi, _ := slices.BinarySearchFunc(a.starts, l.end, func(ci, off int) int { return a.spans[ci].start - off })
@@ -283,7 +297,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 	}
 	bar := " "
 	on := m.passagesOn(i)
-	text := m.article.text.text[l.start:l.end]
+	text := m.article.src.get(m.cm).text[l.start:l.end]
 	// Each byte takes the style of the most important passage over it: the
 	// selected one, then the same speaker's, then anyone's.
 	level := make([]uint8, len(text))
@@ -296,7 +310,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 		case cur != nil && m.voices(cur.Speaker, c):
 			lv = 2
 		}
-		sp := m.article.text.spans[ci]
+		sp := m.article.src.get(m.cm).spans[ci]
 		for o := max(sp.start, l.start); o < min(sp.end, l.end); o++ {
 			level[o-l.start] = max(level[o-l.start], lv)
 		}

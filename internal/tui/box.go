@@ -27,7 +27,7 @@ func (s Styles) box(title string, lines []string, p pane, focused bool) string {
 
 	// ╭ Title ────╮
 	title = ansi.Truncate(title, max(inner-2, 0), "…")
-	tw := ansi.StringWidth(title)
+	tw := cells(title)
 	if tw > 0 {
 		b.WriteString(edge.paint(bd.TopLeft + " "))
 		b.WriteString(title)
@@ -56,10 +56,10 @@ func (s Styles) box(title string, lines []string, p pane, focused bool) string {
 // fit pads a (possibly styled) line with spaces to exactly w cells, or cuts
 // it with "…" when it is wider.
 func fit(line string, w int) string {
-	lw := ansi.StringWidth(line)
+	lw := cells(line)
 	if lw > w {
 		line = ansi.Truncate(line, w, "…")
-		lw = ansi.StringWidth(line)
+		lw = cells(line)
 	}
 	return line + strings.Repeat(" ", max(w-lw, 0))
 }

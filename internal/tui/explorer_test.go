@@ -331,8 +331,8 @@ func TestContextShowsThePassageAndGoesBack(t *testing.T) {
 		t.Fatal("c does not open the article")
 	}
 	c := m.cm.Claim("lynton-reached-out")
-	sp := m.article.text.spans[c.Index]
-	if got := m.article.text.text[sp.start:sp.end]; got != c.Passage() {
+	sp := m.article.src.get(m.cm).spans[c.Index]
+	if got := m.article.src.get(m.cm).text[sp.start:sp.end]; got != c.Passage() {
 		t.Errorf("passage in the drawn article: %q", got)
 	}
 	s := screen(m)
@@ -620,7 +620,7 @@ func TestClicksInTheArticleAndTheExchange(t *testing.T) {
 	// Find the screen row of another passage: the line where Lynton's next
 	// claim, "I don't know exactly…", begins.
 	next := m.cm.Claim("lynton-sequence-of-events")
-	row := m.lineOf(m.article.text.spans[next.Index].start) - m.article.scroll.top
+	row := m.lineOf(m.article.src.get(m.cm).spans[next.Index].start) - m.article.scroll.top
 	if row < 0 || row >= b.Inner.H {
 		t.Fatalf("the next passage is off screen (row %d)", row)
 	}

@@ -94,6 +94,8 @@ type Model struct {
 	claimsTop      int         // the first claim in sight
 	claimsWhole    bool        // every claim's row is shown whole; else one line each but the selected
 	cards          [2]card     // the statement and its answer
+	rowCount       *rowCount   // lines of whole claim rows, for this state
+	safe           *safeText   // each claim's words, sanitised once
 	cardScroll     [2]scroller // their lines
 
 	back, fwd []place
@@ -126,7 +128,8 @@ func New(cm *claims.Model, opt Options) Model {
 		help:    help.New(),
 		input:   textinput.New(),
 		topicOn: make([]bool, len(cm.Topics)),
-		article: articleState{text: buildArticle(cm)},
+		article: articleState{src: new(articleSource)},
+		safe:    newSafeText(cm),
 	}
 	m.input.Prompt = "search: "
 	m.input.Placeholder = "words in the claims"
@@ -146,7 +149,9 @@ func New(cm *claims.Model, opt Options) Model {
 			break
 		}
 	}
-	m.resize(80, 24) // until the window's size comes
+	// Until the window's size comes: laid out when first drawn or sized,
+	// not now, since the size comes at once and the work would be lost.
+	m.w, m.h = 80, 24
 	m.frame = new(frameCache)
 	return m
 }
@@ -218,7 +223,7 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		if msg.Width == m.w && msg.Height == m.h {
+		if msg.Width == m.w && msg.Height == m.h && m.lay.W != 0 {
 			return m, nil
 		}
 		m.frame = new(frameCache)
@@ -283,6 +288,7 @@ func (m *Model) resize(w, h int) {
 // what the layout measures (the cards), and sets every scroller to its
 // pane, clamping it. It follows every change of state.
 func (m *Model) refresh() {
+	m.rowCount = new(rowCount)
 	m.lay = layout(m.w, m.h, m.headerHeight(), m.speakersWidth(), m.styles, m.measure)
 	m.syncKeys()
 	if m.lay.TooSmall {

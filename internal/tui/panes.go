@@ -46,11 +46,7 @@ func (m Model) speakerAt(y int) (int, bool) {
 
 // speakerName is a speaker as the pane names them.
 func (m Model) speakerName(s *claims.Speaker) string {
-	name := sanitize.Line(s.Name)
-	if m.relaysOnly(s) {
-		name += " (relays)"
-	}
-	return name
+	return m.safe.name(m, s)
 }
 
 // speakersWidth is the inner width the speakers pane needs for its longest
@@ -58,7 +54,7 @@ func (m Model) speakerName(s *claims.Speaker) string {
 func (m Model) speakersWidth() int {
 	w := 0
 	for i, s := range m.order {
-		w = max(w, 2+ansi.StringWidth(m.speakerName(s))+1+len(fmt.Sprint(m.counts[i]))+1)
+		w = max(w, 2+cells(m.speakerName(s))+1+len(fmt.Sprint(m.counts[i]))+1)
 	}
 	return w
 }
@@ -81,7 +77,7 @@ func (m Model) viewSpeakers() string {
 		full := m.speakerName(m.order[i])
 		name := ansi.Truncate(full, max(inner-len(count)-4, 1), "…")
 		cut = cut || name != full
-		gap := max(inner-3-ansi.StringWidth(name)-len(count), 1)
+		gap := max(inner-3-cells(name)-len(count), 1)
 		text := name + strings.Repeat(" ", gap) + count + " "
 		switch {
 		case i == m.sel:
@@ -108,7 +104,7 @@ func (m Model) relaysOnly(s *claims.Speaker) bool {
 // first among search results, and the summary too when the search matched
 // words there, so that a hit always shows the words that matched.
 func (m Model) rowText(c *claims.Claim) string {
-	s := sanitize.Line(oneLine(c))
+	s := m.safe.words(c)
 	if m.searchMode() {
 		s = sanitize.Line(c.Speaker.Name) + ": " + s
 		if c.Summary != "" && !m.query.HoldsIn(c.Text) {
@@ -141,30 +137,94 @@ const minRowText = 24
 
 func (m Model) rowShape(c *claims.Claim, w int, whole bool) rowShape {
 	b := m.badge(c)
-	if tw := w - 2 - 1 - ansi.StringWidth(b) - 1; tw >= minRowText {
+	if tw := w - 2 - 1 - cells(b) - 1; tw >= minRowText {
 		return rowShape{badge: b, text: tw}
 	}
 	if whole {
 		return rowShape{badge: b, under: true, text: max(w-3, 1)}
 	}
 	b = m.answersBadge(c)
-	return rowShape{badge: b, text: max(w-2-1-ansi.StringWidth(b)-1, 1)}
+	return rowShape{badge: b, text: max(w-2-1-cells(b)-1, 1)}
 }
 
 // claimRows is how many lines claim i's row takes: its text wrapped, when
-// whole, or one line.
+// whole, or one line. Whole rows are counted once for each state the
+// explorer is in (see rowCount).
 func (m Model) claimRows(i, w int, whole bool) int {
 	whole = whole || i == m.cur
 	if !whole {
 		return 1
 	}
 	c := m.list[i]
+	if n, ok := m.rowCount.get(c, w); ok {
+		return n
+	}
 	sh := m.rowShape(c, w, true)
 	n := len(wrapSpans(m.rowText(c), sh.text))
 	if sh.under {
 		n++
 	}
+	m.rowCount.put(c, w, n)
 	return n
+}
+
+// rowCount remembers how many lines whole rows take, for one state of the
+// explorer: layout, placing and drawing the claims all ask, and wrapping is
+// most of what they cost. A change of state makes a new one (refresh).
+type rowCount struct {
+	w int
+	n map[*claims.Claim]int
+}
+
+func (r *rowCount) get(c *claims.Claim, w int) (int, bool) {
+	if r == nil || r.w != w {
+		return 0, false
+	}
+	n, ok := r.n[c]
+	return n, ok
+}
+
+func (r *rowCount) put(c *claims.Claim, w, n int) {
+	if r == nil {
+		return
+	}
+	if r.w != w || r.n == nil {
+		r.w, r.n = w, map[*claims.Claim]int{}
+	}
+	r.n[c] = n
+}
+
+// safeText holds what the explorer draws of each claim, sanitised once:
+// sanitising is the costliest step of drawing a row, and a claim's words
+// never change.
+type safeText struct{ rows, names []string }
+
+func newSafeText(cm *claims.Model) *safeText {
+	return &safeText{rows: make([]string, len(cm.Claims)), names: make([]string, len(cm.Speakers))}
+}
+
+// name is a speaker as the speakers pane names them, sanitised:
+// "KCNA (relays)" for one who only relays others' words.
+func (s *safeText) name(m Model, sp *claims.Speaker) string {
+	if s.names[sp.Index] == "" {
+		name := sanitize.Line(sp.Name)
+		if m.relaysOnly(sp) {
+			name += " (relays)"
+		}
+		s.names[sp.Index] = name
+	}
+	return s.names[sp.Index]
+}
+
+// words is the claim's words as a row shows them, sanitised.
+func (s *safeText) words(c *claims.Claim) string {
+	if s == nil || c.Index >= len(s.rows) {
+		return sanitize.Line(oneLine(c))
+	}
+	if s.rows[c.Index] == "" {
+		s.rows[c.Index] = sanitize.Line(oneLine(c))
+	}
+	return s.rows[c.Index]
 }
 
 // claimsHeight is the lines the claims pane needs at inner width w to show
@@ -289,7 +349,7 @@ func (m Model) claimRow(i, w int) ([]string, bool) {
 	if selected {
 		marker = st.Ink.Marker.paint("▸") + st.Ink.Selected.paint(" ")
 	}
-	badgeW := ansi.StringWidth(sh.badge) + 1
+	badgeW := cells(sh.badge) + 1
 	// line is one line of the row: the marker's column, the text padded to
 	// its width, then the badge or the room it takes.
 	line := func(j int, styled string, width int) string {
@@ -310,7 +370,7 @@ func (m Model) claimRow(i, w int) ([]string, bool) {
 		spans := wrapSpans(text, sh.text)
 		out := make([]string, 0, len(spans)+1)
 		for j, sp := range spans {
-			out = append(out, line(j, m.styleSpan(text, runs, sp, marks), ansi.StringWidth(text[sp.start:sp.end])))
+			out = append(out, line(j, m.styleSpan(text, runs, sp, marks), cells(text[sp.start:sp.end])))
 		}
 		if sh.under {
 			b := m.styleBadge(sh.badge, selected)
@@ -322,9 +382,9 @@ func (m Model) claimRow(i, w int) ([]string, bool) {
 	// the match would fall past the cut.
 	tw := sh.text
 	from := 0
-	if len(marks) > 0 && ansi.StringWidth(text[:marks[0].End]) > tw-1 {
+	if len(marks) > 0 && cells(text[:marks[0].End]) > tw-1 {
 		from = strings.LastIndexByte(text[:marks[0].Start], ' ') + 1
-		if ansi.StringWidth(text[from:marks[0].End]) > tw-2 {
+		if cells(text[from:marks[0].End]) > tw-2 {
 			from = marks[0].Start
 		}
 	}
@@ -335,11 +395,11 @@ func (m Model) claimRow(i, w int) ([]string, bool) {
 		used++
 	}
 	end := len(text)
-	if used+ansi.StringWidth(text[from:]) > tw {
+	if used+cells(text[from:]) > tw {
 		end = from + len(ansi.Truncate(text[from:], max(tw-used-1, 0), ""))
 	}
 	b.WriteString(m.styleSpan(text, runs, span{from, end}, marks))
-	used += ansi.StringWidth(text[from:end])
+	used += cells(text[from:end])
 	if end < len(text) {
 		b.WriteString(base.paint("…"))
 		used++

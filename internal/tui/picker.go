@@ -95,7 +95,7 @@ func (m Model) viewPicker() string {
 		}
 		labelW := clamp(inner/3, 12, 30)
 		left := fmt.Sprintf(" %s %s %*d  ", box, fit(ansi.Truncate(label, labelW, "…"), labelW), numW, n)
-		line := left + st.Dim.Render(ansi.Truncate(desc, max(inner-ansi.StringWidth(left)-2, 0), "…"))
+		line := left + st.Dim.Render(ansi.Truncate(desc, max(inner-cells(left)-2, 0), "…"))
 		if row == m.picker {
 			line = st.Marker.Render("▸") + st.Selected.Render(fit(left[1:]+desc, inner-1))
 		}

@@ -128,6 +128,7 @@ func newStyles(isDark bool) Styles {
 		Selected: inkOf(s.Selected), Passage: inkOf(s.Passage), Quiet: inkOf(s.Quiet),
 		Marker: inkOf(s.Marker), Faint: inkOf(s.Faint), Border: inkOf(s.Border), FocusEdge: inkOf(s.FocusEdge),
 		Badge: inkOf(s.Badge), BadgeUnanswered: inkOf(s.Unanswered),
+		HelpKey: inkOf(s.Help.ShortKey), HelpDesc: inkOf(s.Help.ShortDesc), HelpSep: inkOf(s.Help.ShortSeparator),
 		SelBadge:           inkOf(s.Badge.Background(s.Selected.GetBackground())),
 		SelBadgeUnanswered: inkOf(s.Unanswered.Background(s.Selected.GetBackground())),
 		SelPad:             inkOf(lipgloss.NewStyle().Background(s.Selected.GetBackground())),
@@ -146,6 +147,8 @@ type inks struct {
 	// Badges in a row, and in the selected row.
 	Badge, BadgeUnanswered, SelBadge, SelBadgeUnanswered, SelPad ink
 	Kinds                                                        map[string]ink
+	// The key line.
+	HelpKey, HelpDesc, HelpSep ink
 }
 
 // kindInk is kind as an ink.

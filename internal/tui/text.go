@@ -51,6 +51,18 @@ func (k ink) paint(s string) string {
 	return k.open + s + k.close
 }
 
+// cells is how many cells s takes, as Lip Gloss measures it; plain ASCII,
+// most of any text, is counted by its length without the grapheme
+// segmentation that ansi.StringWidth does for every string.
+func cells(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
 // span is a stretch [start, end) of bytes.
 type span struct{ start, end int }
 
@@ -73,7 +85,7 @@ func wrapSpans(s string, w int) []span {
 			j++
 		}
 		word := s[i:j]
-		ww := ansi.StringWidth(word)
+		ww := cells(word)
 		switch {
 		case start >= 0 && width+1+ww <= w:
 			width += 1 + ww
@@ -94,7 +106,7 @@ func wrapSpans(s string, w int) []span {
 			last := lines[len(lines)-1]
 			lines = lines[:len(lines)-1]
 			start, lastEnd = last.start, last.end
-			width = ansi.StringWidth(s[last.start:last.end])
+			width = cells(s[last.start:last.end])
 		}
 		i = j
 	}
@@ -114,7 +126,7 @@ func hardBreak(word string, w int) []span {
 	var parts []span
 	start, width := 0, 0
 	for i, r := range word {
-		rw := ansi.StringWidth(string(r))
+		rw := cells(string(r))
 		prevJoiner := i > 0 && strings.HasSuffix(word[:i], "\u200d")
 		if width+rw > w && rw > 0 && !prevJoiner && i > start {
 			parts = append(parts, span{start, i})

@@ -32,6 +32,9 @@ func (m Model) View() tea.View {
 
 // render is the frame as a string, for View and for tests.
 func (m Model) render() string {
+	if m.lay.W == 0 && m.lay.H == 0 {
+		m.resize(m.w, m.h) // drawn before any size came
+	}
 	l := m.lay
 	if l.TooSmall {
 		return m.tooSmall()
@@ -76,13 +79,13 @@ func (m Model) tooSmall() string {
 // titleFits says whether the article's title fits beside the app's name
 // on the first line; if not, it has the header's first two lines to itself.
 func (m Model) titleFits() bool {
-	name := ansi.StringWidth(m.styles.Title.Render("counterpoint"))
-	return name+1+ansi.StringWidth(sanitize.Line(m.cm.Article.Title)) <= m.w
+	name := cells(m.styles.Title.Render("counterpoint"))
+	return name+1+cells(sanitize.Line(m.cm.Article.Title)) <= m.w
 }
 
 // headerHeight is the header's lines: the title (one or two) and the filter.
 func (m Model) headerHeight() int {
-	if ansi.StringWidth(sanitize.Line(m.cm.Article.Title)) <= m.w-1 {
+	if cells(sanitize.Line(m.cm.Article.Title)) <= m.w-1 {
 		return 2
 	}
 	return 3
@@ -99,7 +102,7 @@ func (m Model) viewHeader() string {
 	switch {
 	case m.titleFits():
 		lines = []string{fit(st.Title.Render("counterpoint")+" "+st.Heading.Render(title), w)}
-	case ansi.StringWidth(title) <= w-1:
+	case cells(title) <= w-1:
 		// The title rather than the app's name, which the window's title has.
 		lines = []string{fit(" "+st.Heading.Render(title), w)}
 	default:
@@ -145,7 +148,7 @@ func (m Model) filterLine(w int) string {
 		all.WriteString(" · " + sanitize.Line(t.Label))
 	}
 	all.WriteString(" · t picks")
-	if ansi.StringWidth(head)+ansi.StringWidth(all.String()) <= w {
+	if cells(head)+cells(all.String()) <= w {
 		return head + st.Dim.Render(all.String())
 	}
 	return head + st.Dim.Render(fmt.Sprintf(" · %s; t lists and picks them", phrase.Count(len(m.cm.Topics), "topic")))
@@ -160,19 +163,18 @@ func (m Model) viewKeys() string {
 		return fit(" "+m.styles.Status.Render(sanitize.Line(m.status)), w)
 	}
 	tail := m.keys.tailHelp()
-	width := func() int { return w - 1 - ansi.StringWidth(m.help.ShortHelpView(tail)) - 3 }
-	head, cut := m.shortHelp(m.keys.ShortHelp(), width())
+	tailLine, _ := m.shortHelp(tail, w)
+	head, cut := m.shortHelp(m.keys.ShortHelp(), w-1-cells(tailLine)-3)
 	if cut {
 		tail[0].SetHelp(tail[0].Help().Key, "more keys")
-		head, _ = m.shortHelp(m.keys.ShortHelp(), width())
+		tailLine, _ = m.shortHelp(tail, w)
+		head, _ = m.shortHelp(m.keys.ShortHelp(), w-1-cells(tailLine)-3)
 	}
 	line := " " + head
-	if t := m.help.ShortHelpView(tail); head != "" && t != "" {
-		line += m.styles.Help.ShortSeparator.Render(" • ") + t
-	} else {
-		line += t
+	if head != "" && tailLine != "" {
+		line += m.styles.Ink.HelpSep.paint(" • ")
 	}
-	return fit(line, w)
+	return fit(line+tailLine, w)
 }
 
 // helpLines are every key, with what the badges mean: the help view's text.
@@ -222,23 +224,28 @@ func (m Model) viewFullHelp() string {
 // as fit in width cells, and says whether some did not. (The bubble's own
 // truncation can overshoot its width by part of a binding.)
 func (m Model) shortHelp(bindings []key.Binding, width int) (string, bool) {
-	st := m.help.Styles
-	sep := st.ShortSeparator.Render(" • ")
+	in := m.styles.Ink
+	sep := in.HelpSep.paint(" • ")
 	var b strings.Builder
 	used := 0
 	for _, k := range bindings {
 		if !k.Enabled() {
 			continue
 		}
-		item := st.ShortKey.Render(k.Help().Key) + " " + st.ShortDesc.Render(k.Help().Desc)
+		h := k.Help()
+		iw := cells(h.Key) + 1 + cells(h.Desc)
 		if used > 0 {
-			item = sep + item
+			iw += 3
 		}
-		iw := ansi.StringWidth(item)
 		if used+iw > width {
 			return b.String(), true
 		}
-		b.WriteString(item)
+		if used > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(in.HelpKey.paint(h.Key))
+		b.WriteByte(' ')
+		b.WriteString(in.HelpDesc.paint(h.Desc))
 		used += iw
 	}
 	return b.String(), false
@@ -251,12 +258,12 @@ func (m Model) paneTitle(inner int, head string, notes ...string) string {
 	st := m.styles
 	room := inner - 2 // the corners' spaces
 	t := st.PaneTitle.Render(ansi.Truncate(head, room, "…"))
-	used := ansi.StringWidth(head)
+	used := cells(head)
 	for _, n := range notes {
 		if n == "" {
 			continue
 		}
-		if nw := ansi.StringWidth(n); used+nw <= room {
+		if nw := cells(n); used+nw <= room {
 			t += st.Dim.Render(n)
 			used += nw
 		}
