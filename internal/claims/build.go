@@ -354,7 +354,7 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 		}
 		return a.Span.End - b.Span.End
 	})
-	searchTexts(m.Claims)
+	m.search = searchTexts(m.Claims)
 	for i, c := range m.Claims {
 		c.Index = i
 		c.Paragraph = m.Article.paragraphAt(c.Span.Start)

@@ -2,10 +2,11 @@ package tui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"counterpoint/internal/claims"
 )
 
 // rich is plain (already sanitised) text with a style per stretch. It is
@@ -50,6 +51,18 @@ func (k ink) paint(s string) string {
 	return k.open + s + k.close
 }
 
+// cells is how many cells s takes, as Lip Gloss measures it; plain ASCII,
+// most of any text, is counted by its length without the grapheme
+// segmentation that ansi.StringWidth does for every string.
+func cells(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
 // span is a stretch [start, end) of bytes.
 type span struct{ start, end int }
 
@@ -72,7 +85,7 @@ func wrapSpans(s string, w int) []span {
 			j++
 		}
 		word := s[i:j]
-		ww := ansi.StringWidth(word)
+		ww := cells(word)
 		switch {
 		case start >= 0 && width+1+ww <= w:
 			width += 1 + ww
@@ -93,7 +106,7 @@ func wrapSpans(s string, w int) []span {
 			last := lines[len(lines)-1]
 			lines = lines[:len(lines)-1]
 			start, lastEnd = last.start, last.end
-			width = ansi.StringWidth(s[last.start:last.end])
+			width = cells(s[last.start:last.end])
 		}
 		i = j
 	}
@@ -113,7 +126,7 @@ func hardBreak(word string, w int) []span {
 	var parts []span
 	start, width := 0, 0
 	for i, r := range word {
-		rw := ansi.StringWidth(string(r))
+		rw := cells(string(r))
 		prevJoiner := i > 0 && strings.HasSuffix(word[:i], "\u200d")
 		if width+rw > w && rw > 0 && !prevJoiner && i > start {
 			parts = append(parts, span{start, i})
@@ -124,75 +137,48 @@ func hardBreak(word string, w int) []span {
 	return append(parts, span{start, len(word)})
 }
 
-// lines wraps rich text to w cells and styles each line, marking the search
-// words on top of the runs' styles.
+// lines wraps rich text to w cells and styles each line, marking what the
+// search matched on top of the runs' styles.
 func (m Model) lines(r *rich, w int) []string {
 	text := r.text.String()
+	marks := m.query.Ranges(text)
 	spans := wrapSpans(text, w)
 	out := make([]string, len(spans))
 	for i, sp := range spans {
-		out[i] = m.styleSpan(text, r.runs, sp)
+		out[i] = m.styleSpan(text, r.runs, sp, marks)
 	}
 	return out
 }
 
-// styleSpan renders text[sp] with the runs' styles and the search marks.
-func (m Model) styleSpan(text string, runs []run, sp span) string {
-	marks := m.searchMarks(text, sp)
+// styleSpan renders text[sp] with the runs' styles, and the stretches in
+// marks (byte ranges of text, in order) as search matches.
+func (m Model) styleSpan(text string, runs []run, sp span, marks []claims.Span) string {
 	var b strings.Builder
 	pos := sp.start
-	ri := 0
+	ri, mi := 0, 0
 	for pos < sp.end {
 		for ri < len(runs) && runs[ri].end <= pos {
 			ri++
 		}
-		var k ink
+		for mi < len(marks) && marks[mi].End <= pos {
+			mi++
+		}
+		k := ink{}
 		end := sp.end
 		if ri < len(runs) {
 			k = runs[ri].ink
 			end = min(end, runs[ri].end)
 		}
-		// Split the run where the search marks begin and end.
-		for pos < end {
-			j := pos
-			on := marks != nil && marks[pos-sp.start]
-			for j < end && (marks != nil && marks[j-sp.start]) == on {
-				j++
-			}
-			if on {
-				b.WriteString(m.styles.Ink.Match.paint(text[pos:j]))
+		if mi < len(marks) {
+			if mk := marks[mi]; mk.Start <= pos {
+				k = m.styles.Ink.Match
+				end = min(end, mk.End)
 			} else {
-				b.WriteString(k.paint(text[pos:j]))
+				end = min(end, mk.Start)
 			}
-			pos = j
 		}
+		b.WriteString(k.paint(text[pos:end]))
+		pos = end
 	}
 	return b.String()
-}
-
-// searchMarks marks the bytes of text[sp] that belong to a search word, or
-// returns nil when none does.
-func (m Model) searchMarks(text string, sp span) []bool {
-	if len(m.words) == 0 {
-		return nil
-	}
-	line := text[sp.start:sp.end]
-	var marks []bool
-	for i := 0; i < len(line); i++ {
-		if !utf8.RuneStart(line[i]) {
-			continue
-		}
-		for _, w := range m.words {
-			end := i + len(w)
-			if end <= len(line) && (end == len(line) || utf8.RuneStart(line[end])) && strings.EqualFold(line[i:end], w) {
-				if marks == nil {
-					marks = make([]bool, len(line))
-				}
-				for j := i; j < end; j++ {
-					marks[j] = true
-				}
-			}
-		}
-	}
-	return marks
 }
