@@ -398,7 +398,7 @@ func (m Model) viewFullHelp() string {
 		st.Badge.Render("2 answers") + "  two statements answer this one",
 		st.Unanswered.Render("unanswered") + "  nothing answers it",
 		st.Badge.Render("re ¶6") + "  it answers a statement in paragraph 6 (¶6+: and others)",
-		"also reported in ¶3  the article reports the same statement there too; its answers count once",
+		"also reported in ¶3  one statement, reported there too; answers count once",
 		"(relays)  a speaker who relays others' words, as state media do",
 		"“…”  a quote, the speaker's own words   ≈ …  a paraphrase, in the article's words",
 	}
