@@ -143,6 +143,9 @@ type Model struct {
 	statementOf []int32               // by Claim.Index: its statement's index in reports, or -1 if it is reported once
 	reports     [][]*Claim            // the statements reported more than once: their reports, article order
 	search      *searchIndex          // every claim's search text in one block
+	// by index in reports: the statement's answers, as AnswersTo and
+	// Answering give them
+	statementAnswersTo, statementAnswering [][]*Relation
 }
 
 // Speaker returns the speaker with the id, or nil.

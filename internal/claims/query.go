@@ -84,8 +84,11 @@ func (m *Model) Relayed(s *Speaker) []*Claim { return slices.Clip(m.relayedBy[s]
 // answering statement (the first in article order), in article order of the
 // answers. Restatements are not answers.
 func (m *Model) AnswersTo(c *Claim) []*Relation {
+	if g := m.statement(c); g >= 0 {
+		return slices.Clip(m.statementAnswersTo[g])
+	}
 	rels := m.answersOf(c)
-	if m.statement(c) < 0 && !m.restated(rels, relFrom) {
+	if !m.restated(rels, relFrom) {
 		return slices.Clip(rels)
 	}
 	return m.statementAnswers(c, m.answersTo, relFrom, relTo)
@@ -95,8 +98,11 @@ func (m *Model) AnswersTo(c *Claim) []*Relation {
 // which c or another report of its statement answers other claims, one for
 // each statement answered, in article order of what it answers.
 func (m *Model) Answering(c *Claim) []*Relation {
+	if g := m.statement(c); g >= 0 {
+		return slices.Clip(m.statementAnswering[g])
+	}
 	rels := m.answeringOf(c)
-	if m.statement(c) < 0 && !m.restated(rels, relTo) {
+	if !m.restated(rels, relTo) {
 		return slices.Clip(rels)
 	}
 	return m.statementAnswers(c, m.answering, relTo, relFrom)

@@ -202,6 +202,7 @@ func (m Model) helpLines() []string {
 		new(rich).add("2 answers", st.Ink.Badge).add("  two statements answer this one", ink{}),
 		new(rich).add("unanswered", st.Ink.Unanswered).add("  nothing answers it", ink{}),
 		new(rich).add("re ¶6", st.Ink.Badge).add("  it answers a statement in paragraph 6 (¶6+: and others)", ink{}),
+		new(rich).add("also reported in ¶3  one statement, reported there too; answers count once", ink{}),
 		new(rich).add("(relays)  a speaker who relays others' words, as state media do", ink{}),
 		new(rich).add("“…”  a quote, the speaker's own words   ≈ …  a paraphrase, in the article's words", ink{}),
 	}
