@@ -41,3 +41,19 @@ func TestNearestPassageIsBounded(t *testing.T) {
 		t.Errorf("%d problems with the nearest passage and %d without, want 20 and 10", near, plain)
 	}
 }
+
+// An article with lone CR line endings has as many paragraphs as lines: it
+// was numbered as one paragraph.
+func TestCROnlyArticleParagraphs(t *testing.T) {
+	for _, eol := range []string{"\n", "\r\n", "\r"} {
+		text := strings.Join([]string{"Title", "", "First line.", "Second line.", "", "Third line."}, eol) + eol
+		a := &Article{Text: text, paraStarts: paragraphStarts(text)}
+		at := strings.Index(text, "Third")
+		if got := a.paragraphAt(at); got != 4 {
+			t.Errorf("%q line endings: \"Third\" in ¶%d, want ¶4", eol, got)
+		}
+		if got := a.lineCol(at); got != (Pos{6, 1}) {
+			t.Errorf("%q line endings: \"Third\" at %v, want 6:1", eol, got)
+		}
+	}
+}
