@@ -434,6 +434,9 @@ func notFoundFix(m *Model, ix *anchorIndex, passage string) string {
 		return fmt.Sprintf("copy the passage from the article exactly (the nearest passage is shown for the first %d missing passages only)", maxNearestSearches)
 	}
 	ix.nearestSearches++
+	if fix := normalisationFix(m, ix, passage); fix != "" {
+		return fix
+	}
 	miss, ok := ix.nearest(passage)
 	if !ok {
 		return "copy the passage from the article exactly; nothing in the article resembles it"

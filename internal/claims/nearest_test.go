@@ -57,3 +57,27 @@ func TestCROnlyArticleParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// A passage that is in the article only in another Unicode normalisation
+// gets a hint that says so and names the character that differs: it pointed
+// at a wrong character, misaligned by the bytes the two forms differ by.
+func TestNormalisationHint(t *testing.T) {
+	text := "Title\n\nThe café is open today, said Bob.\n"
+	m := &Model{Article: Article{Text: text, paraStarts: paragraphStarts(text)}}
+	for _, row := range []struct{ article, passage, want string }{
+		{text, "The cafe\u0301 is open today",
+			"the passage is in the article (¶2) in another Unicode normalisation (NFC), which looks the same: " +
+				"they differ at character 8: the annotation has \"e\u0301\" (U+0065 + U+0301), the article has \"é\" (U+00E9)\n" +
+				"copy the passage from the article, or save the annotation in NFC normalisation"},
+		{strings.Replace(text, "é", "e\u0301", 1), "The café is open",
+			"the passage is in the article (¶2) in another Unicode normalisation (NFD), which looks the same: " +
+				"they differ at character 8: the annotation has \"é\" (U+00E9), the article has \"e\u0301\" (U+0065 + U+0301)\n" +
+				"copy the passage from the article, or save the annotation in NFD normalisation"},
+	} {
+		m.Article.Text = row.article
+		m.Article.paraStarts = paragraphStarts(row.article)
+		if got := notFoundFix(m, newAnchorIndex(row.article), row.passage); got != row.want {
+			t.Errorf("%+q:\n got %q\nwant %q", row.passage, got, row.want)
+		}
+	}
+}
