@@ -162,7 +162,7 @@ func filterFrom(m *claims.Model, o *options) (*claims.Speaker, claims.Filter, st
 			for i, s := range m.Speakers {
 				ids[i] = s.ID
 			}
-			return nil, f, "", usagef("unknown speaker %q; the speakers are: %s", o.speaker, strings.Join(ids, ", "))
+			return nil, f, "", usagef("unknown speaker %q; the speakers are: %s", cut(o.speaker), idList(ids))
 		}
 		words = append(words, "speaker "+sp.Name)
 		if len(m.Relayed(sp)) > 0 {
@@ -180,7 +180,7 @@ func filterFrom(m *claims.Model, o *options) (*claims.Speaker, claims.Filter, st
 			for i, t := range m.Topics {
 				ids[i] = t.ID
 			}
-			return nil, f, "", usagef("unknown topic %q; the topics are: %s", id, strings.Join(ids, ", "))
+			return nil, f, "", usagef("unknown topic %q; the topics are: %s", cut(id), idList(ids))
 		}
 		if !slices.Contains(f.Topics, t) {
 			f.Topics = append(f.Topics, t)
@@ -339,4 +339,30 @@ func counted(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// maxListedIDs is how many known ids a usage error lists.
+const maxListedIDs = 20
+
+// idList lists ids for a usage error: the first maxListedIDs, each cut, and
+// the count of the rest; an annotation of thousands of speakers, or of
+// 10,000-character ids, would otherwise fill the screen.
+func idList(ids []string) string {
+	shown := make([]string, 0, min(len(ids), maxListedIDs))
+	for _, id := range ids[:min(len(ids), maxListedIDs)] {
+		shown = append(shown, cut(id))
+	}
+	s := strings.Join(shown, ", ")
+	if len(ids) > maxListedIDs {
+		s += fmt.Sprintf(", … and %d more", len(ids)-maxListedIDs)
+	}
+	return s
+}
+
+// cut shortens an id or a word to echo in a message to 60 characters.
+func cut(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
 }

@@ -354,7 +354,7 @@ func unknownFieldFix(key string, fields []field) string {
 	}
 	fix := "the fields here are: " + strings.Join(names, ", ")
 	if s := closest(key, names); s != "" {
-		fix = fmt.Sprintf("did you mean %q? ", s) + fix
+		fix = fmt.Sprintf("did you mean %q? ", echo(s)) + fix
 	}
 	return fix
 }

@@ -81,3 +81,25 @@ func TestNormalisationHint(t *testing.T) {
 		}
 	}
 }
+
+// A long id is cut in messages: a 10,000-character id was echoed whole in
+// every problem that named it.
+func TestLongIDsAreCutInMessages(t *testing.T) {
+	long := strings.Repeat("x", 10000)
+	yaml := strings.Replace(baseYAML(t), "speaker: alice", "speaker: "+long, 1)
+	_, ps := problemsOf(t, yaml)
+	if len(ps) == 0 {
+		t.Fatal("no problem for an undefined speaker")
+	}
+	want := fmt.Sprintf("speaker %q is not defined", strings.Repeat("x", 120)+"…")
+	found := false
+	for _, p := range ps {
+		if len(p.Msg) > 300 || len(p.Fix) > 1000 {
+			t.Errorf("a problem of %d and %d bytes: %.80q…", len(p.Msg), len(p.Fix), p.Msg)
+		}
+		found = found || p.Msg == want
+	}
+	if !found {
+		t.Errorf("no problem %q among %v", want, ps)
+	}
+}
