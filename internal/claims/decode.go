@@ -263,6 +263,20 @@ func (d *decoder) resolve(n ast.Node) ast.Node {
 			}
 			n = target
 		case *ast.TagNode:
+			// A tag changes what a value means (!!binary is base64, a
+			// local tag anything an application likes); none has a
+			// meaning in an annotation but !!str, which changes nothing
+			// for text. Read as if absent, !!binary text was shown
+			// undecoded, silently.
+			tag := "!"
+			if v.Start != nil {
+				tag = v.Start.Value
+			}
+			if tag != "!!str" {
+				d.ps.add(posOf(n), "remove the tag: an annotation's values are plain text, numbers, true or false, and lists",
+					"tag %s is not supported in an annotation", tag)
+				return nil
+			}
 			n = v.Value
 		default:
 			return n
