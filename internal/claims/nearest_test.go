@@ -103,3 +103,18 @@ func TestLongIDsAreCutInMessages(t *testing.T) {
 		t.Errorf("no problem %q among %v", want, ps)
 	}
 }
+
+// indexLinear finds what strings.Index finds.
+func TestIndexLinear(t *testing.T) {
+	long := strings.Repeat("abcab", 30) + "x"
+	for _, row := range []struct{ s, sep string }{
+		{"", ""}, {"abc", ""}, {"abc", "c"}, {strings.Repeat("abcab", 100), long},
+		{strings.Repeat("abcab", 100) + long + "tail", long},
+		{strings.Repeat("a", 500) + strings.Repeat("a", 99) + "b", strings.Repeat("a", 99) + "b"},
+		{strings.Repeat("ab", 300), strings.Repeat("ab", 80) + "a"},
+	} {
+		if got, want := indexLinear(row.s, row.sep), strings.Index(row.s, row.sep); got != want {
+			t.Errorf("indexLinear(%.20q…, %.20q…) = %d, want %d", row.s, row.sep, got, want)
+		}
+	}
+}
