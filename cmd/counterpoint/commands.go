@@ -330,3 +330,29 @@ func newTopicsCmd(o *options) *cobra.Command {
 		},
 	}
 }
+
+// maxListedIDs is how many known ids a usage error lists.
+const maxListedIDs = 20
+
+// idList lists ids for a usage error: the first maxListedIDs, each cut, and
+// the count of the rest; an annotation of thousands of speakers, or of
+// 10,000-character ids, would otherwise fill the screen.
+func idList(ids []string) string {
+	shown := make([]string, 0, min(len(ids), maxListedIDs))
+	for _, id := range ids[:min(len(ids), maxListedIDs)] {
+		shown = append(shown, cut(id))
+	}
+	s := strings.Join(shown, ", ")
+	if len(ids) > maxListedIDs {
+		s += fmt.Sprintf(", … and %d more", len(ids)-maxListedIDs)
+	}
+	return s
+}
+
+// cut shortens an id or a word to echo in a message to 60 characters.
+func cut(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}

@@ -66,7 +66,7 @@ func findTopic(m *claims.Model, s string) (*claims.Topic, error) {
 // unknown is the usage error for an unknown speaker or topic: the nearest
 // id if one is near, by id or by name, then every id.
 func unknown(what, s string, ids, names []string) error {
-	msg := fmt.Sprintf("unknown %s %q", what, s)
+	msg := fmt.Sprintf("unknown %s %q", what, cut(s))
 	near := claims.Suggest(s, ids)
 	if near == "" {
 		if n := claims.Suggest(s, names); n != "" {
@@ -80,7 +80,7 @@ func unknown(what, s string, ids, names []string) error {
 	if near != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", near)
 	}
-	return usagef("%s; the %ss are: %s", msg, what, strings.Join(ids, ", "))
+	return usagef("%s; the %ss are: %s", msg, what, idList(ids))
 }
 
 // errArticle is what --claims gets when it is given an article rather than
@@ -104,6 +104,11 @@ func explainArticle(file string, err error) error {
 // than as an annotation: none of an annotation's top-level keys begins a
 // line, and some line is a sentence of several words.
 func looksLikeProse(file string) bool {
+	// Only a regular file is opened: a FIFO would block here as it was
+	// refused from blocking the load.
+	if st, err := os.Stat(file); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
 	f, err := os.Open(file)
 	if err != nil {
 		return false

@@ -60,15 +60,8 @@ func buildArticle(cm *claims.Model) *articleText {
 	a := &articleText{}
 	ci := 0
 	for ls := 0; ls <= len(src); {
-		le := strings.IndexByte(src[ls:], '\n')
-		next := 0
-		if le < 0 {
-			le, next = len(src), len(src)+1
-		} else {
-			le += ls
-			next = le + 1
-		}
-		body := strings.TrimRight(src[ls:le], "\r")
+		le, next := claims.LineEnd(src, ls) // \n, \r\n or a lone \r, as ¶ counts
+		body := src[ls:le]
 		if body != "" {
 			if len(a.paras) > 0 {
 				b.WriteByte('\n')
