@@ -2,6 +2,7 @@ package claims
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -468,3 +469,8 @@ func (m *Model) Tally(h Hits, topics []*Topic) Tally {
 // claim may match by its summary, and a reader shown only its words would
 // not see why.
 func (q Query) HoldsIn(s string) bool { return q.holds(searchFold(s)) }
+
+// Equal says whether two queries are the same search.
+func (q Query) Equal(o Query) bool {
+	return q.prefix == o.prefix && slices.Equal(q.words, o.words)
+}

@@ -112,14 +112,14 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{long(k.PrevSpeaker, "previous speaker"), long(k.NextSpeaker, "next speaker"),
 			long(k.Up, "previous claim, or up"), long(k.Down, "next claim, or down"),
 			long(k.Home, "first claim"), long(k.End, "last claim"),
-			long(k.PageUp, "page up in the focused pane"), longKey(k.PageDown, "pgdn/space", "page down in the focused pane"),
+			long(k.PageUp, "scroll the focused pane up"), long(k.PageDown, "scroll it down (also space)"),
 			long(k.NextPane, "focus the next pane"), long(k.PrevPane, "focus the previous pane")},
 		{long(k.PrevAnswer, "previous answer"), long(k.NextAnswer, "next answer"),
-			long(k.Follow, "follow the answer shown"), longKey(k.Back, "backspace/b", "back where you were"),
+			long(k.Follow, "follow the answer shown"), long(k.Back, "back (⌫ is backspace)"),
 			long(k.Forward, "forward again"), long(k.Copy, "copy the quote, attributed")},
 		{long(k.Topics, "pick topics to filter by"), long(k.Search, "search the claims' words"),
 			long(k.Article, "the passage in the article"), long(k.Exchange, "the whole exchange"),
-			long(k.Clear, "clear the filter and search"), long(k.Help, "these keys"), longKey(k.Quit, "q/ctrl+c", "quit")},
+			long(k.Clear, "clear the filter and search"), long(k.Help, "these keys"), long(k.Quit, "quit (also ctrl+c)")},
 		{long(k.Toggle, "toggle a topic"), long(k.AllTopics, "all topics"),
 			long(k.NextPassage, "next passage"), long(k.PrevPassage, "previous passage"),
 			long(k.Open, "go to its claim"), long(k.Close, "close the view")},
@@ -129,12 +129,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 // long is a binding with a longer description, for the full help.
 func long(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
-	return b
-}
-
-// longKey is long with the keys named at more length too.
-func longKey(b key.Binding, keys, desc string) key.Binding {
-	b.SetHelp(keys, desc)
 	return b
 }
 

@@ -293,7 +293,9 @@ func (m *Model) resize(w, h int) {
 // what the layout measures (the cards), and sets every scroller to its
 // pane, clamping it. It follows every change of state.
 func (m *Model) refresh() {
-	m.rowCount = new(rowCount)
+	if m.rowCount == nil || !m.rowCount.q.Equal(m.query) {
+		m.rowCount = &rowCount{q: m.query}
+	}
 	m.lay = layout(m.w, m.h, m.headerHeight(), m.speakersWidth(), m.styles, m.measure)
 	m.syncKeys()
 	if m.lay.TooSmall {

@@ -80,7 +80,7 @@ func (m Model) viewSpeakers() string {
 		count := fmt.Sprint(m.counts[i])
 		// "▌ name   count ": two for the marker, one at least between, one after.
 		full := m.speakerName(m.order[i])
-		name := ansi.Truncate(full, max(inner-len(count)-4, 1), "…")
+		name := truncate(full, max(inner-len(count)-4, 1), "…")
 		cut = cut || name != full
 		gap := max(inner-3-cells(name)-len(count), 1)
 		text := name + strings.Repeat(" ", gap) + count + " "
@@ -173,11 +173,13 @@ func (m Model) claimRows(i, w int, whole bool) int {
 	return n
 }
 
-// rowCount remembers how many lines whole rows take, for one state of the
-// explorer: layout, placing and drawing the claims all ask, and wrapping is
-// most of what they cost. A change of state makes a new one (refresh).
+// rowCount remembers how many lines whole rows take at one width and for
+// one search (which decides what a row says): layout, placing and drawing
+// the claims all ask, on every key, and wrapping is most of what they cost.
+// refresh starts a new one when the width or the search changes.
 type rowCount struct {
 	w int
+	q claims.Query
 	n map[*claims.Claim]int
 }
 
