@@ -1,6 +1,10 @@
 package claims
 
-import "testing"
+import (
+	"testing"
+
+	"counterpoint/internal/synth"
+)
 
 // Words match whole words; only the last word of a search still being typed
 // matches the start of one.
@@ -98,4 +102,39 @@ func TestQueryNarrows(t *testing.T) {
 			t.Errorf("%q after %q: narrows %v, want %v", r.next, r.prev, got, r.want)
 		}
 	}
+}
+
+// The fast paths of a search (the one block, the initials, one letter
+// typed, narrowing the last hits) find exactly what testing each claim
+// finds, on a synthetic annotation too.
+func TestSearchPathsAgree(t *testing.T) {
+	for _, m := range []*Model{loadBundled(t), loadSynth(t, 3000)} {
+		for _, s := range []string{"a", "h", "t", "9", "é", "wh", "the", "the w", "white house", "don", "dont", "movie again", "again", "x y"} {
+			for _, typing := range []bool{false, true} {
+				q := NewQuery(s, typing)
+				var one []*Claim
+				for _, c := range m.Claims {
+					if q.Matches(c) {
+						one = append(one, c)
+					}
+				}
+				if got := m.Search(q, nil); ids(got) != ids(one) {
+					t.Errorf("%q (typing %v): the search finds %d, claim by claim %d", s, typing, len(got), len(one))
+				}
+				if got := m.Search(q, m.Claims); ids(got) != ids(one) {
+					t.Errorf("%q (typing %v): among all claims the search finds %d, claim by claim %d", s, typing, len(got), len(one))
+				}
+			}
+		}
+	}
+}
+
+func loadSynth(t *testing.T, n int) *Model {
+	t.Helper()
+	a := synth.Generate(n, 2)
+	m, err := Load("synth.yaml", a.YAML, func(string) (string, []byte, error) { return "article.txt", a.Article, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -26,7 +26,7 @@ func (s Styles) box(title string, lines []string, p pane, focused bool) string {
 	b.Grow((w + 8) * h)
 
 	// ╭ Title ────╮
-	title = ansi.Truncate(title, max(inner-2, 0), "…")
+	title = truncate(title, max(inner-2, 0), "…")
 	tw := cells(title)
 	if tw > 0 {
 		b.WriteString(edge.paint(bd.TopLeft + " "))

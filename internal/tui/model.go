@@ -74,9 +74,13 @@ type Model struct {
 	order   []*claims.Speaker // speakers as listed: principal group first
 	split   int               // order[split:] are "others"
 	counts  []int             // claims per order position under the filter
-	query   claims.Query      // the search, for the filter and the highlighting
-	hits    []*claims.Claim   // the claims that hold every search word
-	passing int               // how many claims pass the filter
+	rows    []int             // the speakers pane's rows (see speakerRows)
+	// The widest count, and how many speakers said (not relayed) the
+	// claims that pass: an agency relaying a speaker is not another one.
+	maxCount, speaking int
+	query              claims.Query // the search, for the filter and the highlighting
+	hits               claims.Hits  // the claims that hold every search word
+	passing            int          // how many claims pass the filter
 	// What the topic picker shows: claims per topic under the search, and
 	// all the claims under the search.
 	topicCounts []int
@@ -136,6 +140,7 @@ func New(cm *claims.Model, opt Options) Model {
 	m.input.CharLimit = 200
 	m.setStyles(true) // dark until the terminal says otherwise
 	m.order, m.split = speakerOrder(cm)
+	m.rows = makeSpeakerRows(m.order, m.split)
 	for _, t := range opt.Topics {
 		m.topicOn[t.Index] = true
 	}
@@ -288,7 +293,9 @@ func (m *Model) resize(w, h int) {
 // what the layout measures (the cards), and sets every scroller to its
 // pane, clamping it. It follows every change of state.
 func (m *Model) refresh() {
-	m.rowCount = new(rowCount)
+	if m.rowCount == nil || !m.rowCount.q.Equal(m.query) {
+		m.rowCount = &rowCount{q: m.query}
+	}
 	m.lay = layout(m.w, m.h, m.headerHeight(), m.speakersWidth(), m.styles, m.measure)
 	m.syncKeys()
 	if m.lay.TooSmall {

@@ -27,46 +27,39 @@ func (m *Model) applyFilter() {
 	case q.IsZero():
 		m.hits = nil
 	case m.hits != nil && q.Narrows(m.query):
-		m.hits = m.cm.Search(q, m.hits)
+		m.hits = m.cm.Find(q, m.hits)
 	default:
-		m.hits = m.cm.Search(q, nil)
+		m.hits = m.cm.Find(q, nil)
 	}
 	m.query = q
 
-	cm := m.cm
-	byIndex := make([]int, len(cm.Speakers))
-	m.topicCounts = make([]int, len(cm.Topics))
-	m.passing = 0
+	// One pass over the hits (every claim, with no search) counts what
+	// every pane shows.
+	t := m.cm.Tally(m.hits, topics)
+	m.topicCounts = t.Topics
+	m.passing = len(t.Passing)
+	m.searched = len(m.cm.Claims)
+	if m.hits != nil {
+		m.searched = len(m.hits)
+	}
 	var results []*claims.Claim
 	if !q.IsZero() {
-		results = make([]*claims.Claim, 0, len(m.hits))
-	}
-	pool := m.hits
-	if q.IsZero() {
-		pool = cm.Claims
-	}
-	m.searched = len(pool)
-	for _, c := range pool {
-		for _, t := range c.Topics {
-			m.topicCounts[t.Index]++
-		}
-		if !c.HasAnyTopic(topics) {
-			continue
-		}
-		m.passing++
-		if !q.IsZero() {
-			results = append(results, c)
-		}
-		if c.Speaker != nil {
-			byIndex[c.Speaker.Index]++
-		}
-		if r := c.ReportedBy; r != nil && r != c.Speaker {
-			byIndex[r.Index]++
+		results = make([]*claims.Claim, len(t.Passing))
+		for i, ci := range t.Passing {
+			results[i] = m.cm.Claims[ci]
 		}
 	}
 	m.counts = make([]int, len(m.order))
+	m.maxCount = 0
 	for i, s := range m.order {
-		m.counts[i] = byIndex[s.Index]
+		m.counts[i] = t.Voiced[s.Index]
+		m.maxCount = max(m.maxCount, m.counts[i])
+	}
+	m.speaking = 0
+	for _, n := range t.Said {
+		if n > 0 {
+			m.speaking++
+		}
 	}
 
 	keep := m.Selected()

@@ -12,11 +12,13 @@ import (
 )
 
 // speakerRows are the rows of the speakers pane: positions in order, and -1
-// for the "others" separator.
-func (m Model) speakerRows() []int {
-	rows := make([]int, 0, len(m.order)+1)
-	for i := range m.order {
-		if i == m.split && m.split > 0 {
+// for the "others" separator. They never change: made once, in New.
+func (m Model) speakerRows() []int { return m.rows }
+
+func makeSpeakerRows(order []*claims.Speaker, split int) []int {
+	rows := make([]int, 0, len(order)+1)
+	for i := range order {
+		if i == split && split > 0 {
 			rows = append(rows, -1)
 		}
 		rows = append(rows, i)
@@ -50,13 +52,16 @@ func (m Model) speakerName(s *claims.Speaker) string {
 }
 
 // speakersWidth is the inner width the speakers pane needs for its longest
-// row: "▌ name count ".
+// row, "▌ name count ": the longest name (measured once) and the widest
+// count.
 func (m Model) speakersWidth() int {
-	w := 0
-	for i, s := range m.order {
-		w = max(w, 2+cells(m.speakerName(s))+1+len(fmt.Sprint(m.counts[i]))+1)
+	if m.safe.longest < 0 {
+		m.safe.longest = 0
+		for _, s := range m.order {
+			m.safe.longest = max(m.safe.longest, cells(m.speakerName(s)))
+		}
 	}
-	return w
+	return 2 + m.safe.longest + 1 + len(fmt.Sprint(m.maxCount)) + 1
 }
 
 func (m Model) viewSpeakers() string {
@@ -75,7 +80,7 @@ func (m Model) viewSpeakers() string {
 		count := fmt.Sprint(m.counts[i])
 		// "▌ name   count ": two for the marker, one at least between, one after.
 		full := m.speakerName(m.order[i])
-		name := ansi.Truncate(full, max(inner-len(count)-4, 1), "…")
+		name := truncate(full, max(inner-len(count)-4, 1), "…")
 		cut = cut || name != full
 		gap := max(inner-3-cells(name)-len(count), 1)
 		text := name + strings.Repeat(" ", gap) + count + " "
@@ -168,11 +173,13 @@ func (m Model) claimRows(i, w int, whole bool) int {
 	return n
 }
 
-// rowCount remembers how many lines whole rows take, for one state of the
-// explorer: layout, placing and drawing the claims all ask, and wrapping is
-// most of what they cost. A change of state makes a new one (refresh).
+// rowCount remembers how many lines whole rows take at one width and for
+// one search (which decides what a row says): layout, placing and drawing
+// the claims all ask, on every key, and wrapping is most of what they cost.
+// refresh starts a new one when the width or the search changes.
 type rowCount struct {
 	w int
+	q claims.Query
 	n map[*claims.Claim]int
 }
 
@@ -197,10 +204,14 @@ func (r *rowCount) put(c *claims.Claim, w, n int) {
 // safeText holds what the explorer draws of each claim, sanitised once:
 // sanitising is the costliest step of drawing a row, and a claim's words
 // never change.
-type safeText struct{ rows, names []string }
+type safeText struct {
+	rows, names []string
+	badges      []string // by claim index: what badge says, which never changes
+	longest     int      // the widest name, -1 until measured
+}
 
 func newSafeText(cm *claims.Model) *safeText {
-	return &safeText{rows: make([]string, len(cm.Claims)), names: make([]string, len(cm.Speakers))}
+	return &safeText{rows: make([]string, len(cm.Claims)), badges: make([]string, len(cm.Claims)), names: make([]string, len(cm.Speakers)), longest: -1}
 }
 
 // name is a speaker as the speakers pane names them, sanitised:
@@ -414,12 +425,7 @@ func (m Model) claimsTitle() (head, role string) {
 		return "Claims", ""
 	}
 	if m.searchMode() {
-		// Who said them: an agency relaying a speaker is not another speaker.
-		seen := map[*claims.Speaker]bool{}
-		for _, c := range m.list {
-			seen[c.Speaker] = true
-		}
-		return fmt.Sprintf("Search · %s · %s", phrase.Count(len(m.list), "claim"), phrase.Count(len(seen), "speaker")), ""
+		return fmt.Sprintf("Search · %s · %s", phrase.Count(len(m.list), "claim"), phrase.Count(m.speaking, "speaker")), ""
 	}
 	s := m.order[m.sel]
 	head = sanitize.Line(s.Name) + " · " + phrase.Count(len(m.list), "claim")
@@ -433,6 +439,17 @@ func (m Model) claimsTitle() (head, role string) {
 // if it is itself an answer, and how many answers it has, or none. Words and
 // ¶ rather than arrows: they read the same in every font.
 func (m Model) badge(c *claims.Claim) string {
+	if m.safe != nil && c.Index < len(m.safe.badges) && m.safe.badges[c.Index] != "" {
+		return m.safe.badges[c.Index]
+	}
+	b := m.makeBadge(c)
+	if m.safe != nil && c.Index < len(m.safe.badges) {
+		m.safe.badges[c.Index] = b
+	}
+	return b
+}
+
+func (m Model) makeBadge(c *claims.Claim) string {
 	b := ""
 	if as := m.cm.Answering(c); len(as) > 0 {
 		b = fmt.Sprintf("re ¶%d", as[0].To.Paragraph)

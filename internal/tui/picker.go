@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/internal/sanitize"
 )
@@ -94,8 +93,8 @@ func (m Model) viewPicker() string {
 			n = m.topicCounts[row-1]
 		}
 		labelW := clamp(inner/3, 12, 30)
-		left := fmt.Sprintf(" %s %s %*d  ", box, fit(ansi.Truncate(label, labelW, "…"), labelW), numW, n)
-		line := left + st.Dim.Render(ansi.Truncate(desc, max(inner-cells(left)-2, 0), "…"))
+		left := fmt.Sprintf(" %s %s %*d  ", box, fit(truncate(label, labelW, "…"), labelW), numW, n)
+		line := left + st.Dim.Render(truncate(desc, max(inner-cells(left)-2, 0), "…"))
 		if row == m.picker {
 			line = st.Marker.Render("▸") + st.Selected.Render(fit(left[1:]+desc, inner-1))
 		}

@@ -189,7 +189,7 @@ func TestHelpScrollsWithEveryKeyItNames(t *testing.T) {
 	if up := press(down, "up"); screen(up) == bottom {
 		t.Errorf("after 60 ↓, ↑ does nothing:\n%s", bottom)
 	}
-	if !strings.Contains(top, "pgup      page up") || !strings.Contains(screen(press(m, "end")), "Badges") {
+	if !strings.Contains(top, "scroll the focused pane up") || !strings.Contains(screen(press(m, "end")), "Badges") {
 		t.Errorf("the help does not list what it scrolls to")
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -51,16 +52,58 @@ func (k ink) paint(s string) string {
 	return k.open + s + k.close
 }
 
-// cells is how many cells s takes, as Lip Gloss measures it; plain ASCII,
-// most of any text, is counted by its length without the grapheme
-// segmentation that ansi.StringWidth does for every string.
+// cells is how many cells s takes, as Lip Gloss measures it
+// (ansi.StringWidth). Measuring by grapheme clusters is the costliest part
+// of drawing a frame, so the common case is counted directly: printable
+// ASCII, the SGR sequences of the explorer's inks, and the narrow
+// characters it draws with (Latin letters, quote marks and dashes, arrows,
+// box drawing, ≈). Anything else is measured by ansi.StringWidth.
 func cells(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c < 0x7f:
+			n++
+			i++
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			j := i + 2
+			for j < len(s) && s[j] >= 0x20 && s[j] < 0x40 {
+				j++
+			}
+			if j >= len(s) || s[j] < 0x40 || s[j] > 0x7e {
+				return ansi.StringWidth(s)
+			}
+			i = j + 1
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !narrow(r) {
+				return ansi.StringWidth(s)
+			}
+			n++
+			i += size
+		default:
 			return ansi.StringWidth(s)
 		}
 	}
-	return len(s)
+	return n
+}
+
+// narrow says whether r is one cell wide on its own and cannot join what
+// follows into one cluster, among the characters the explorer draws most.
+// TestCellsMeasuresAsLipGloss checks every one against ansi.StringWidth.
+func narrow(r rune) bool {
+	switch {
+	case r >= 0xa0 && r < 0x300:
+		return r != 0xad // Latin letters; not the soft hyphen
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x203a: // dashes, quote marks, bullets, …
+		return true
+	case r >= 0x2190 && r <= 0x2193: // ←↑→↓
+		return true
+	case r >= 0x2500 && r <= 0x259f: // box drawing, blocks
+		return true
+	}
+	return r == 0x2248 || r == 0x25b8 // ≈ ▸
 }
 
 // span is a stretch [start, end) of bytes.
@@ -181,4 +224,13 @@ func (m Model) styleSpan(text string, runs []run, sp span, marks []claims.Span) 
 		pos = end
 	}
 	return b.String()
+}
+
+// truncate cuts s to w cells with tail, as ansi.Truncate does, and leaves a
+// string that fits alone without measuring it twice.
+func truncate(s string, w int, tail string) string {
+	if cells(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, tail)
 }

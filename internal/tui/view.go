@@ -182,6 +182,7 @@ func (m Model) helpLines() []string {
 	st := m.styles
 	hm := m.help
 	hm.ShowAll = true
+	hm.SetWidth(0) // whole: it is laid out here, in columns or one under another
 	// Every key, not only those that work on the screen behind the help.
 	groups := newKeyMap().FullHelp()
 	names := []string{"Moving", "Answers and history", "Views and filters", "In the topic picker, the exchange and the article"}
@@ -258,7 +259,7 @@ func (m Model) shortHelp(bindings []key.Binding, width int) (string, bool) {
 func (m Model) paneTitle(inner int, head string, notes ...string) string {
 	st := m.styles
 	room := inner - 2 // the corners' spaces
-	t := st.PaneTitle.Render(ansi.Truncate(head, room, "…"))
+	t := st.PaneTitle.Render(truncate(head, room, "…"))
 	used := cells(head)
 	for _, n := range notes {
 		if n == "" {
