@@ -54,7 +54,7 @@ film The Interview, and opens any other annotated the same way.`,
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 
-	root.AddCommand(newListCmd(o), newExportCmd(o), newValidateCmd(o), newSpeakersCmd(o), newTopicsCmd(o))
+	root.AddCommand(newListCmd(o), newExportCmd(o), newValidateCmd(o), newSpeakersCmd(o), newTopicsCmd(o), newDraftCmd())
 	return root
 }
 

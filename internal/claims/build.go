@@ -336,6 +336,9 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 		// With no usable occurrence the passage cannot be placed; its
 		// problem is reported, and guessing would hide it.
 		anchored := ix != nil && c.Mode != "" && occurrenceOK && anchorClaim(m, c, r, ps, ix, i)
+		if anchored && r.Draft.Set {
+			anchorDraft(m, c, r.Draft, ps)
+		}
 		if !ok {
 			continue
 		}

@@ -109,7 +109,24 @@ type rawClaim struct {
 	ID, Speaker, Mode, Text, Source, Summary, Venue, When, Reported str
 	Occurrence                                                      integer
 	Topics                                                          strList
+	Draft                                                           rawDraft
 }
+
+// rawDraft is a drafted claim's provenance: how `counterpoint draft` found
+// it. The words it relied on are anchored near the claim (see anchorDraft).
+type rawDraft struct {
+	rawEntity
+	Rule, Content, Mention, Cue str
+	Confidence                  number
+}
+
+var draftSpec = entity("the draft", "", []fieldSpec[rawDraft]{
+	{"rule", mandatory, nonEmptyText, "the rule", func(d *rawDraft) any { return &d.Rule }, "The rule of the drafter that found the claim, e.g. quote, reported, according-to."},
+	{"confidence", mandatory, fraction, "the confidence", func(d *rawDraft) any { return &d.Confidence }, "How sure the drafter is, from 0 to 1: check the least sure first."},
+	{"content", optional, nonEmptyText, "the content", func(d *rawDraft) any { return &d.Content }, "Exactly the words attributed, copied from the article: the quotation without its marks, or the reported clause. Found at its occurrence nearest the claim's passage."},
+	{"mention", optional, nonEmptyText, "the mention", func(d *rawDraft) any { return &d.Mention }, "The words of the article naming the speaker, at their occurrence nearest the claim's passage."},
+	{"cue", optional, nonEmptyText, "the cue", func(d *rawDraft) any { return &d.Cue }, "The verb or phrase of saying the drafter relied on, at its occurrence nearest the claim's passage."},
+}, nil)
 
 var claimSpec = entity("a claim", "", []fieldSpec[rawClaim]{
 	{"id", mandatory, id, "the id", func(c *rawClaim) any { return &c.ID }, ""},
@@ -123,6 +140,7 @@ var claimSpec = entity("a claim", "", []fieldSpec[rawClaim]{
 	{"venue", optional, text, "the venue", func(c *rawClaim) any { return &c.Venue }, "Where the statement was made, e.g. CNN interview."},
 	{"when", optional, text, "when", func(c *rawClaim) any { return &c.When }, "When it was made, as the article says it, e.g. Friday night."},
 	{"reported_by", optional, id, "reported_by", func(c *rawClaim) any { return &c.Reported }, "The id of an intermediary who relayed the statement, e.g. a news agency relaying a spokesman."},
+	{"draft", optional, mappingOf(draftSpec), "the draft", func(c *rawClaim) any { return &c.Draft }, "Set by `counterpoint draft` on a claim no person has checked yet: its provenance. Remove it once the claim is checked."},
 }, obj{
 	{"if", obj{{"properties", obj{{"mode", obj{{"const", ModeParaphrase}}}}}, {"required", []string{"mode"}}}},
 	{"then", obj{{"required", []string{"source"}}}},

@@ -37,6 +37,7 @@ func entities() []testedEntity {
 		{"speakers", speakerSpec, declaredFields(speakerSpec), ""},
 		{"topics", topicSpec, declaredFields(topicSpec), ""},
 		{"claims", claimSpec, declaredFields(claimSpec), ""},
+		{"claims/draft", draftSpec, declaredFields(draftSpec), "exchange.yaml"},
 		{"relations", relationSpec, declaredFields(relationSpec), ""},
 	}
 }

@@ -96,6 +96,7 @@ type Claim struct {
 	Span       Span     // where the quote or source passage sits in the article
 	Paragraph  int      // the non-empty line of the article where Span starts, from 1
 	Index      int      // position in Model.Claims, which is article order
+	Draft      *Draft   // how the drafter found it, for a claim no person has checked; nil otherwise
 
 	searchText string // folded text and summary, for word search
 	topicMask  []bool // indexed by Topic.Index

@@ -80,6 +80,26 @@ type Claim struct {
 	// AlsoReported lists the other claims that report the same statement
 	// (linked by restates), in article order; empty when none do.
 	AlsoReported []string `json:"also_reported"`
+	// Draft is the provenance of a claim `counterpoint draft` found and no
+	// person has checked; absent otherwise.
+	Draft *Draft `json:"draft,omitempty"`
+}
+
+// Draft is how the drafter found a claim: its rule, its confidence, and the
+// words it relied on as byte spans of article.text (absent when not given).
+type Draft struct {
+	Rule       string  `json:"rule"`
+	Confidence float64 `json:"confidence"`
+	Content    *Span   `json:"content,omitempty"`
+	Mention    *Span   `json:"mention,omitempty"`
+	Cue        *Span   `json:"cue,omitempty"`
+}
+
+func spanOrNil(s claims.Span) *Span {
+	if s.End <= s.Start {
+		return nil
+	}
+	return &Span{Start: s.Start, End: s.End}
 }
 
 // Relation says that From answers To, or, of kind "restates", that From
@@ -137,6 +157,9 @@ func ClaimsOf(m *claims.Model, cs []*claims.Claim) []Claim {
 			Span: Span{Start: c.Span.Start, End: c.Span.End}, Paragraph: c.Paragraph, Venue: c.Venue, When: c.When, Source: c.Source}
 		if c.ReportedBy != nil {
 			ec.ReportedBy = c.ReportedBy.ID
+		}
+		if d := c.Draft; d != nil {
+			ec.Draft = &Draft{Rule: d.Rule, Confidence: d.Confidence, Content: spanOrNil(d.Content), Mention: spanOrNil(d.Mention), Cue: spanOrNil(d.Cue)}
 		}
 		also := m.AlsoReported(c)
 		ec.AlsoReported = make([]string, len(also))
