@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"counterpoint/internal/synth"
 )
 
 // An annotation whose article.file leads out of its folder is refused, with
@@ -61,4 +63,30 @@ func TestArticleElsewhere(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "--article replaces the article of an annotation: name the annotation too") {
 		t.Errorf("--article without an annotation: exit %d, stderr %q", r.code, r.stderr)
 	}
+}
+
+// A usage error lists at most 20 known ids, each cut, and echoes a long
+// word cut too.
+func TestUsageErrorsAreShort(t *testing.T) {
+	path := writeSynth(t, 2000) // 100 speakers
+	r := runCLI(t, "--claims", path, "list", "--speaker", strings.Repeat("y", 10000))
+	if r.code != 2 || !strings.Contains(r.stderr, "unknown speaker \""+strings.Repeat("y", 60)+"…\"; the speakers are: ") ||
+		!strings.Contains(r.stderr, ", … and 80 more\n") || len(r.stderr) > 2000 {
+		t.Errorf("exit %d, %d bytes of stderr: %.300q", r.code, len(r.stderr), r.stderr)
+	}
+}
+
+// writeSynth writes a synthetic annotation of n claims and its article.
+func writeSynth(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	a := synth.Generate(n, 1)
+	if err := os.WriteFile(filepath.Join(dir, synth.ArticleFile), a.Article, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "claims.yaml")
+	if err := os.WriteFile(path, a.YAML, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

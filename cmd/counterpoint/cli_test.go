@@ -135,6 +135,25 @@ func TestCLI(t *testing.T) {
 		{name: "unknown_topic", args: []string{"list", "--topic", "distribution,sanctions"}, code: 2,
 			stderr: "counterpoint: unknown topic \"sanctions\"; the topics are: pulling-the-film, white-house-consulted, distribution, who-did-it, joint-inquiry, us-response, threats\n" + usageHint},
 		{name: "unknown_topic_on_root", args: []string{"--topic", "sanctions"}, code: 2, errHas: []string{`unknown topic "sanctions"; the topics are: pulling-the-film,`}},
+		// Ids and names match without regard to case; a near miss is named.
+		{name: "speaker_by_name", args: []string{"list", "--speaker", "Obama"},
+			ids: []string{"obama-mistake", "obama-talked-to-me-first", "obama-dismisses-consultation", "obama-contact-about-hack", "obama-proportional-response"}},
+		{name: "speaker_by_full_name", args: []string{"list", "--speaker", "barack OBAMA"},
+			ids: []string{"obama-mistake", "obama-talked-to-me-first", "obama-dismisses-consultation", "obama-contact-about-hack", "obama-proportional-response"}},
+		{name: "speaker_by_surname", args: []string{"list", "--speaker", "Lewis"}, ids: []string{"lewis-covert-options"}},
+		{name: "speaker_by_upper_id", args: []string{"list", "--speaker", "KCNA", "--topic", "Who-Did-It"},
+			ids: []string{"nk-no-tortures"}},
+		{name: "speaker_typo", args: []string{"list", "--speaker", "obamma"}, code: 2,
+			stderr: "counterpoint: unknown speaker \"obamma\" (did you mean \"obama\"?); the speakers are: lynton, obama, white-house-official, north-korea, kcna, mccain, james-lewis, hackers, unattributed\n" + usageHint},
+		{name: "topic_typo", args: []string{"list", "--topic", "threts"}, code: 2,
+			stderr: "counterpoint: unknown topic \"threts\" (did you mean \"threats\"?); the topics are: pulling-the-film, white-house-consulted, distribution, who-did-it, joint-inquiry, us-response, threats\n" + usageHint},
+		// An article given as the annotation: say so, and how to annotate it.
+		{name: "claims_is_an_article", args: []string{"--claims", "testdata/bridge/article.txt", "list"}, code: 1,
+			stderr: "counterpoint: testdata/bridge/article.txt: this looks like an article, not an annotation (an annotation is a YAML file with article:, speakers:, topics: and claims:). " +
+				"To draft an annotation of it: counterpoint draft testdata/bridge/article.txt -o DIR, then open DIR/claims.yaml; or write one by hand beside it, as the README's \"Annotating another article\" says\n"},
+		{name: "validate_an_article", args: []string{"validate", "testdata/bridge/article.txt"}, code: 1,
+			errHas: []string{"this looks like an article, not an annotation"}},
+
 		{name: "unknown_format", args: []string{"list", "--format", "xml"}, code: 2,
 			stderr: "counterpoint: unknown format \"xml\"; use one of: text, json, markdown\n" + usageHint},
 

@@ -13,6 +13,7 @@ import (
 	"counterpoint/assets"
 	"counterpoint/internal/claims"
 	"counterpoint/internal/export"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
@@ -118,6 +119,11 @@ func loadModel(file, article string) (*claims.Model, error) {
 		}
 		return claims.LoadFS(assets.FS, assets.Annotation)
 	}
+	m, err := loadFile(file, article)
+	return m, explainArticle(file, err)
+}
+
+func loadFile(file, article string) (*claims.Model, error) {
 	// For a large annotation, collect garbage at half the live heap rather
 	// than all of it (unless GOGC says otherwise): at 100,000 claims that
 	// keeps the export's peak near 360 MB instead of 430, for a few percent
@@ -159,13 +165,9 @@ func filterFrom(m *claims.Model, o *options) (*claims.Speaker, claims.Filter, st
 	var words []string
 	var sp *claims.Speaker
 	if o.speaker != "" {
-		sp = m.Speaker(o.speaker)
-		if sp == nil {
-			ids := make([]string, len(m.Speakers))
-			for i, s := range m.Speakers {
-				ids[i] = s.ID
-			}
-			return nil, f, "", usagef("unknown speaker %q; the speakers are: %s", o.speaker, strings.Join(ids, ", "))
+		var err error
+		if sp, err = findSpeaker(m, o.speaker); err != nil {
+			return nil, f, "", err
 		}
 		words = append(words, "speaker "+sp.Name)
 		if len(m.Relayed(sp)) > 0 {
@@ -177,13 +179,9 @@ func filterFrom(m *claims.Model, o *options) (*claims.Speaker, claims.Filter, st
 		if id == "" {
 			continue // "--topic a,,b" or a trailing comma
 		}
-		t := m.Topic(id)
-		if t == nil {
-			ids := make([]string, len(m.Topics))
-			for i, t := range m.Topics {
-				ids[i] = t.ID
-			}
-			return nil, f, "", usagef("unknown topic %q; the topics are: %s", id, strings.Join(ids, ", "))
+		t, err := findTopic(m, id)
+		if err != nil {
+			return nil, f, "", err
 		}
 		if !slices.Contains(f.Topics, t) {
 			f.Topics = append(f.Topics, t)
@@ -280,8 +278,8 @@ article exactly. It lists every problem with file:line:column and how to fix it.
 				name = "bundled " + assets.Annotation
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: sound — %s by %s, %s, %s; every passage found in %s\n",
-				sanitize.PrintLine(name), counted(len(m.Claims), "claim"), counted(len(m.Speakers), "speaker"),
-				counted(len(m.Topics), "topic"), counted(len(m.Relations), "relation"), sanitize.PrintLine(m.Article.File))
+				sanitize.PrintLine(name), phrase.Count(len(m.Claims), "claim"), phrase.Count(len(m.Speakers), "speaker"),
+				phrase.Count(len(m.Topics), "topic"), phrase.Count(len(m.Relations), "relation"), sanitize.PrintLine(m.Article.File))
 			return badInput(err)
 		},
 	}
@@ -336,10 +334,28 @@ func newTopicsCmd(o *options) *cobra.Command {
 	}
 }
 
-// counted says "1 topic", "6 topics".
-func counted(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
+// maxListedIDs is how many known ids a usage error lists.
+const maxListedIDs = 20
+
+// idList lists ids for a usage error: the first maxListedIDs, each cut, and
+// the count of the rest; an annotation of thousands of speakers, or of
+// 10,000-character ids, would otherwise fill the screen.
+func idList(ids []string) string {
+	shown := make([]string, 0, min(len(ids), maxListedIDs))
+	for _, id := range ids[:min(len(ids), maxListedIDs)] {
+		shown = append(shown, cut(id))
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	s := strings.Join(shown, ", ")
+	if len(ids) > maxListedIDs {
+		s += fmt.Sprintf(", … and %d more", len(ids)-maxListedIDs)
+	}
+	return s
+}
+
+// cut shortens an id or a word to echo in a message to 60 characters.
+func cut(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
 }

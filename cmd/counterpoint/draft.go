@@ -14,6 +14,7 @@ import (
 
 	"counterpoint/internal/claims"
 	"counterpoint/internal/draft"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
@@ -163,8 +164,8 @@ func runDraft(cmd *cobra.Command, name, dir string, force bool) error {
 		}
 	}
 	_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: drafted %s (%d quoted, %d reported) by %s, %s, %s; a machine draft — its comments say what to check first\nopen it with: counterpoint --claims %s\n",
-		sanitize.Line(claimsPath), counted(len(m.Claims), "claim"), quotes, len(m.Claims)-quotes, counted(len(m.Speakers), "speaker"),
-		counted(len(m.Relations), "relation"), counted(len(m.Topics), "topic"), sanitize.Line(claimsPath))
+		sanitize.Line(claimsPath), phrase.Count(len(m.Claims), "claim"), quotes, len(m.Claims)-quotes, phrase.Count(len(m.Speakers), "speaker"),
+		phrase.Count(len(m.Relations), "relation"), phrase.Count(len(m.Topics), "topic"), sanitize.Line(claimsPath))
 	return badInput(err)
 }
 

@@ -189,7 +189,7 @@ func TestExplorerOnATerminalThatAnswersNothing(t *testing.T) {
 	p := openPTY(t, 80, 24)
 	cmd := p.start(t, bin, p.slave, p.slave, p.slave, 0)
 
-	out := p.waitFor(t, "counterpoint", "Speakers", "Michael Lynton", "Barack Obama", "KCNA", "Statement", "Answered by", "q quit")
+	out := p.waitFor(t, "North Korea demands", "Speakers", "Michael Lynton", "Barack Obama", "KCNA", "Statement", "Answered by", "q quit")
 	frame := strings.Index(out, "\x1b[2J")
 	if frame < 0 || !strings.Contains(out[:frame], "\x1b]11;?") {
 		t.Errorf("the background colour was not asked for before the first frame, so this test tests nothing:\n%q", out)

@@ -6,29 +6,11 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
-
-	"counterpoint/internal/synth"
 )
-
-// writeSynth writes a synthetic annotation of n claims and its article.
-func writeSynth(t *testing.T, n int) string {
-	t.Helper()
-	dir := t.TempDir()
-	a := synth.Generate(n, 1)
-	if err := os.WriteFile(filepath.Join(dir, synth.ArticleFile), a.Article, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "claims.yaml")
-	if err := os.WriteFile(path, a.YAML, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // A signal stops any command at once, with 128 + its number and a word on
 // stderr, however far it got: ctrl+c was caught by the command line's

@@ -81,7 +81,7 @@ func TestDumbTerminalInTmux(t *testing.T) {
 	s := runFromShell(t, 80, 24, command)
 	scr := s.waitFor("Speakers", "Answered by", "q quit")
 	checkFrame(t, scr, 80, 24)
-	for _, name := range []string{"Michael Lynton", "Barack Obama", "White House offi…", "North Korea", "KCNA (relays)"} {
+	for _, name := range []string{"Michael Lynton", "Barack Obama", "White House official", "North Korea", "KCNA (relays)"} {
 		if !strings.Contains(scr, " "+name+" ") {
 			t.Errorf("the speaker %q is not on the screen:\n%s", name, scr)
 		}

@@ -186,7 +186,7 @@ func (ix *anchorIndex) foldedMatch(p string) (int, int, bool) {
 	if fp == "" {
 		return 0, 0, false
 	}
-	i := strings.Index(ft, fp)
+	i := indexLinear(ft, fp)
 	if i < 0 {
 		return 0, 0, false
 	}
@@ -196,6 +196,39 @@ func (ix *anchorIndex) foldedMatch(p string) (int, int, bool) {
 		end = tmap[i+len(fp)]
 	}
 	return start, end, true
+}
+
+// indexLinear is strings.Index in time linear in s and sep: for a long sep
+// it runs Knuth-Morris-Pratt. strings.Index compares a long sep afresh at
+// every place its first bytes match, and on a repetitive article a 10 KB
+// quote that almost occurs everywhere took 200 ms a search.
+func indexLinear(s, sep string) int {
+	if len(sep) <= 64 {
+		return strings.Index(s, sep)
+	}
+	fail := make([]int32, len(sep)) // longest proper border of sep[:i+1]
+	for i, k := 1, int32(0); i < len(sep); i++ {
+		for k > 0 && sep[i] != sep[k] {
+			k = fail[k-1]
+		}
+		if sep[i] == sep[k] {
+			k++
+		}
+		fail[i] = k
+	}
+	k := int32(0)
+	for i := 0; i < len(s); i++ {
+		for k > 0 && s[i] != sep[k] {
+			k = fail[k-1]
+		}
+		if s[i] == sep[k] {
+			k++
+		}
+		if int(k) == len(sep) {
+			return i - len(sep) + 1
+		}
+	}
+	return -1
 }
 
 // fold maps s to a form in which typographic variants compare equal, and
@@ -415,22 +448,35 @@ func excerpt(s string, at int) string {
 }
 
 // paragraphStarts returns the byte offset of each non-empty line of text.
+// A line ends at \n, \r\n or a lone \r: an article saved with old Mac line
+// endings was one paragraph.
 func paragraphStarts(text string) []int {
 	var starts []int
-	lineStart := 0
-	for lineStart <= len(text) {
-		end := strings.IndexByte(text[lineStart:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += lineStart
-		}
-		if strings.TrimRight(text[lineStart:end], "\r") != "" {
+	for lineStart := 0; lineStart <= len(text); {
+		end, next := LineEnd(text, lineStart)
+		if end > lineStart {
 			starts = append(starts, lineStart)
 		}
-		lineStart = end + 1
+		if next > len(text) {
+			break
+		}
+		lineStart = next
 	}
 	return starts
+}
+
+// lineEnd returns where the line starting at from ends, and where the next
+// one starts (past len(text) when this is the last).
+func LineEnd(text string, from int) (end, next int) {
+	i := strings.IndexAny(text[from:], "\r\n")
+	if i < 0 {
+		return len(text), len(text) + 1
+	}
+	end = from + i
+	if text[end] == '\r' && end+1 < len(text) && text[end+1] == '\n' {
+		return end, end + 2
+	}
+	return end, end + 1
 }
 
 // paragraphAt returns the 1-based paragraph (non-empty line) holding offset.
@@ -443,10 +489,8 @@ func (a *Article) paragraphAt(off int) int {
 func (a *Article) lineCol(off int) Pos {
 	if a.lineStarts == nil {
 		a.lineStarts = []int{0}
-		for i := 0; i < len(a.Text); i++ {
-			if a.Text[i] == '\n' {
-				a.lineStarts = append(a.lineStarts, i+1)
-			}
+		for _, next := LineEnd(a.Text, 0); next <= len(a.Text); _, next = LineEnd(a.Text, next) {
+			a.lineStarts = append(a.lineStarts, next)
 		}
 	}
 	off = min(off, len(a.Text))

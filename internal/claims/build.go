@@ -153,7 +153,7 @@ func oneOf(ps *problems, s str, what string, allowed []string) bool {
 	}
 	fix := "use one of: " + strings.Join(allowed, ", ")
 	if c := closest(s.V, allowed); c != "" {
-		fix = fmt.Sprintf("did you mean %q? ", c) + fix
+		fix = fmt.Sprintf("did you mean %q? ", echo(c)) + fix
 	}
 	ps.add(s.Pos, fix, "%s %q is not one of the known values", what, s.V)
 	return false
@@ -225,7 +225,7 @@ func reference[T any](ps *problems, ref str, what string, table map[string]*T, b
 	ids := sortedIDs(ps, table)
 	fix := ""
 	if c := closest(ref.V, ids); c != "" {
-		fix = fmt.Sprintf("did you mean %q?", c)
+		fix = fmt.Sprintf("did you mean %q?", echo(c))
 	} else if len(ids) <= 12 {
 		fix = "known ids: " + strings.Join(ids, ", ")
 	} else {
@@ -358,7 +358,7 @@ func buildClaims(m *Model, raw *rawDoc, ps *problems, ix *anchorIndex) {
 		}
 		return a.Span.End - b.Span.End
 	})
-	searchTexts(m.Claims)
+	m.search = searchTexts(m.Claims)
 	for i, c := range m.Claims {
 		c.Index = i
 		c.Paragraph = m.Article.paragraphAt(c.Span.Start)
@@ -442,6 +442,9 @@ func notFoundFix(m *Model, ix *anchorIndex, passage string) string {
 		return fmt.Sprintf("copy the passage from the article exactly (the nearest passage is shown for the first %d missing passages only)", maxNearestSearches)
 	}
 	ix.nearestSearches++
+	if fix := normalisationFix(m, ix, passage); fix != "" {
+		return fix
+	}
 	miss, ok := ix.nearest(passage)
 	if !ok {
 		return "copy the passage from the article exactly; nothing in the article resembles it"

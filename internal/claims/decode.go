@@ -201,6 +201,20 @@ func (d *decoder) resolve(n ast.Node) ast.Node {
 			}
 			n = target
 		case *ast.TagNode:
+			// A tag changes what a value means (!!binary is base64, a
+			// local tag anything an application likes); none has a
+			// meaning in an annotation but !!str, which changes nothing
+			// for text. Read as if absent, !!binary text was shown
+			// undecoded, silently.
+			tag := "!"
+			if v.Start != nil {
+				tag = v.Start.Value
+			}
+			if tag != "!!str" {
+				d.ps.add(posOf(n), "remove the tag: an annotation's values are plain text, numbers, true or false, and lists",
+					"tag %s is not supported in an annotation", tag)
+				return nil
+			}
 			n = v.Value
 		default:
 			return n
@@ -292,7 +306,7 @@ func unknownFieldFix(key string, fields []field) string {
 	}
 	fix := "the fields here are: " + strings.Join(names, ", ")
 	if s := closest(key, names); s != "" {
-		fix = fmt.Sprintf("did you mean %q? ", s) + fix
+		fix = fmt.Sprintf("did you mean %q? ", echo(s)) + fix
 	}
 	return fix
 }

@@ -119,7 +119,31 @@ func (ps *problems) addIn(file string, pos Pos, fix, format string, args ...any)
 		ps.extra++
 		return
 	}
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = echo(s)
+		}
+	}
 	ps.list = append(ps.list, Problem{File: file, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
+}
+
+// maxEcho is how many characters of a value from the file a message repeats:
+// a 10,000-character id was echoed whole, in every problem that named it.
+const maxEcho = 120
+
+// echo is s for a message, cut after maxEcho characters.
+func echo(s string) string {
+	if len(s) <= maxEcho {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == maxEcho {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 func (ps *problems) err() error {

@@ -93,6 +93,7 @@ func TestFuzzSeedsAreWhatTheySay(t *testing.T) {
 		"root_list":                  "1:1: the annotation must be a mapping of fields, not a list (1 problems)",
 		"self_relation":              "42:9: relation from claim \"b1\" to itself (1 problems)",
 		"tab_indent":                 "2:1: malformed YAML: found character '\t' that cannot start any token (1 problems)",
+		"tag_binary":                 "6:11: tag !!binary is not supported in an annotation (1 problems)",
 		"two_docs":                   "46:1: more than one YAML document in the file (1 problems)",
 		"unknown_field":              "8:5: unknown field \"rol\" in a speaker (1 problems)",
 		"unknown_reference":          "35:14: speaker \"karol\" is not defined (3 problems)",

@@ -143,7 +143,11 @@ type Model struct {
 	answering   [][]*Relation         // by Claim.Index: the answers it gives
 	statementOf []int32               // by Claim.Index: its statement's index in reports, or -1 if it is reported once
 	reports     [][]*Claim            // the statements reported more than once: their reports, article order
-	drafted     int                   // claims with a draft provenance
+	search      *searchIndex          // every claim's search text in one block
+	// by index in reports: the statement's answers, as AnswersTo and
+	// Answering give them
+	statementAnswersTo, statementAnswering [][]*Relation
+	drafted                                int // claims with a draft provenance
 }
 
 // Speaker returns the speaker with the id, or nil.

@@ -2,67 +2,32 @@ package claims
 
 import (
 	"slices"
-	"strings"
 )
 
 // Filter selects claims. A claim passes when it carries any of Topics (no
-// topics: every claim) and its text or summary holds every word of Search.
+// topics: every claim) and its text or summary holds every word of Search
+// (see Query).
 type Filter struct {
 	Topics []*Topic
 	Search string
+	Typing bool // the search is still being typed: its last word may be unfinished
 }
 
 // matcher is a Filter made ready for testing many claims.
 type matcher struct {
 	topics []*Topic
-	words  []string
+	query  Query
 }
 
 func (f Filter) compile() matcher {
-	return matcher{topics: f.Topics, words: SearchWords(f.Search)}
+	return matcher{topics: f.Topics, query: f.Query()}
 }
 
-// SearchWords splits a search into the folded words that must all appear.
-func SearchWords(q string) []string {
-	return strings.Fields(searchFold(q))
-}
-
-// searchFold folds text for word search: case, quote marks and dashes as in
-// fold, and apostrophes dropped, so that "dont", "Don't" and "don’t" are
-// alike.
-func searchFold(s string) string {
-	return foldText(s, nil, true)
-}
-
-// searchTexts sets each claim's search text, searchFold(text + "\n" +
-// summary), folding them all into one block: one allocation, written in
-// order, rather than two for each claim.
-func searchTexts(claims []*Claim) {
-	n := 0
-	for _, c := range claims {
-		n += len(c.Text) + 1 + len(c.Summary)
-	}
-	f := folder{buf: make([]byte, 0, n), dropApostrophes: true}
-	ends := make([]int, len(claims))
-	for i, c := range claims {
-		f.lastSpace = false
-		f.add(c.Text)
-		f.add("\n")
-		f.add(c.Summary)
-		ends[i] = len(f.buf)
-	}
-	block := string(f.buf)
-	for i, c := range claims {
-		start := 0
-		if i > 0 {
-			start = ends[i-1]
-		}
-		c.searchText = block[start:ends[i]]
-	}
-}
+// Query is the filter's search, made ready to run.
+func (f Filter) Query() Query { return NewQuery(f.Search, f.Typing) }
 
 func (mt matcher) match(c *Claim) bool {
-	return c.HasAnyTopic(mt.topics) && c.HasWords(mt.words)
+	return c.HasAnyTopic(mt.topics) && mt.query.Matches(c)
 }
 
 // HasAnyTopic reports whether the claim carries any of the topics; any claim
@@ -79,31 +44,15 @@ func (c *Claim) HasAnyTopic(topics []*Topic) bool {
 	return false
 }
 
-// SearchText is the claim's text and summary folded for word search, as
-// HasWords searches them: SearchWords never returns a word holding a space
-// or a line break.
-func (c *Claim) SearchText() string { return c.searchText }
-
-// HasWords reports whether the claim's text or summary holds every word, as
-// SearchWords gives them.
-func (c *Claim) HasWords(words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(c.searchText, w) {
-			return false
-		}
-	}
-	return true
-}
-
 // IsZero reports whether the filter passes every claim.
-func (f Filter) IsZero() bool { return len(f.Topics) == 0 && len(SearchWords(f.Search)) == 0 }
+func (f Filter) IsZero() bool { return len(f.Topics) == 0 && f.Query().IsZero() }
 
 // Select returns the claims that pass the filter, in article order.
 func (m *Model) Select(f Filter) []*Claim {
 	mt := f.compile()
 	var out []*Claim
-	for _, c := range m.Claims {
-		if mt.match(c) {
+	for _, c := range m.Search(mt.query, nil) {
+		if c.HasAnyTopic(mt.topics) {
 			out = append(out, c)
 		}
 	}
@@ -135,8 +84,11 @@ func (m *Model) Relayed(s *Speaker) []*Claim { return slices.Clip(m.relayedBy[s]
 // answering statement (the first in article order), in article order of the
 // answers. Restatements are not answers.
 func (m *Model) AnswersTo(c *Claim) []*Relation {
+	if g := m.statement(c); g >= 0 {
+		return slices.Clip(m.statementAnswersTo[g])
+	}
 	rels := m.answersOf(c)
-	if m.statement(c) < 0 && !m.restated(rels, relFrom) {
+	if !m.restated(rels, relFrom) {
 		return slices.Clip(rels)
 	}
 	return m.statementAnswers(c, m.answersTo, relFrom, relTo)
@@ -146,8 +98,11 @@ func (m *Model) AnswersTo(c *Claim) []*Relation {
 // which c or another report of its statement answers other claims, one for
 // each statement answered, in article order of what it answers.
 func (m *Model) Answering(c *Claim) []*Relation {
+	if g := m.statement(c); g >= 0 {
+		return slices.Clip(m.statementAnswering[g])
+	}
 	rels := m.answeringOf(c)
-	if m.statement(c) < 0 && !m.restated(rels, relTo) {
+	if !m.restated(rels, relTo) {
 		return slices.Clip(rels)
 	}
 	return m.statementAnswers(c, m.answering, relTo, relFrom)
@@ -204,7 +159,7 @@ func (m *Model) SpeakerCounts(f Filter) []int {
 // own topics are ignored: a topic picker shows what each topic would add.
 func (m *Model) TopicCounts(f Filter) []int {
 	counts := make([]int, len(m.Topics))
-	mt := matcher{words: SearchWords(f.Search)}
+	mt := matcher{query: f.Query()}
 	for _, c := range m.Claims {
 		if !mt.match(c) {
 			continue
@@ -314,3 +269,8 @@ func (m *Model) VoicedCounts(f Filter) []int {
 	}
 	return counts
 }
+
+// Suggest returns the candidate nearest to s, if it is near enough to be a
+// likely typo of it, else "": the "did you mean" of every message that
+// names something unknown.
+func Suggest(s string, candidates []string) string { return closest(s, candidates) }

@@ -16,7 +16,7 @@ import (
 
 // buildStatements groups the claims that the restatements link.
 func buildStatements(m *Model, restatements []*Relation) {
-	m.statementOf, m.reports = nil, nil
+	m.statementOf, m.reports, m.statementAnswersTo, m.statementAnswering = nil, nil, nil, nil
 	if len(restatements) == 0 {
 		return
 	}
@@ -58,6 +58,15 @@ func buildStatements(m *Model, restatements []*Relation) {
 		}
 		m.reports[g] = append(m.reports[g], c) // article order, as m.Claims
 		m.statementOf[i] = g
+	}
+	// Each statement's answers, gathered once: a query for one of its
+	// reports then costs what it costs for a claim alone, however many
+	// reports the statement has.
+	m.statementAnswersTo = make([][]*Relation, len(m.reports))
+	m.statementAnswering = make([][]*Relation, len(m.reports))
+	for g, reports := range m.reports {
+		m.statementAnswersTo[g] = m.statementAnswers(reports[0], m.answersTo, relFrom, relTo)
+		m.statementAnswering[g] = m.statementAnswers(reports[0], m.answering, relTo, relFrom)
 	}
 }
 

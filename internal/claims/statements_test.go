@@ -95,3 +95,44 @@ func TestRestatementProblems(t *testing.T) {
 		})
 	}
 }
+
+// A statement reported thousands of times is one statement to every query,
+// for each of its reports; the answerer that answers two of its reports
+// answers it once.
+func TestALargeStatementAnswersOnce(t *testing.T) {
+	const n = 3000
+	var article, yaml strings.Builder
+	article.WriteString("Reports\n\n")
+	yaml.WriteString("article: {title: Reports, file: a.txt}\nspeakers:\n  - {id: s, name: S, role: R, kind: person}\n  - {id: u, name: U, role: R, kind: person}\ntopics:\n  - {id: x, label: x}\nclaims:\n")
+	for i := range n {
+		fmt.Fprintf(&article, "S said thing number %d.\n", i)
+		fmt.Fprintf(&yaml, "  - {id: r%d, speaker: s, mode: quote, text: thing number %d., topics: [x]}\n", i, i)
+	}
+	article.WriteString("U disagreed.\n")
+	yaml.WriteString("  - {id: a, speaker: u, mode: quote, text: U disagreed., topics: [x]}\nrelations:\n")
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&yaml, "  - {from: r%d, to: r%d, kind: restates, explicit: false}\n", i, i-1)
+	}
+	yaml.WriteString("  - {from: a, to: r2999, kind: rebuts, explicit: true}\n  - {from: a, to: r0, kind: rebuts, explicit: true}\n")
+	m, err := Load("big.yaml", []byte(yaml.String()), func(string) (string, []byte, error) { return "a.txt", []byte(article.String()), nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range m.Claims[:n] {
+		if got := relIDs(m.AnswersTo(c)); got != "a>r0" {
+			t.Fatalf("AnswersTo(%s) = %q, want a>r0", c.ID, got)
+		}
+		if len(m.Reports(c)) != n {
+			t.Fatalf("%s has %d reports", c.ID, len(m.Reports(c)))
+		}
+	}
+	if got := relIDs(m.Answering(m.Claim("a"))); got != "a>r0" {
+		t.Errorf("Answering(a) = %q", got)
+	}
+	if ex := m.Exchange(m.Claim("r5")); ids(ex.Claims) != "r5 a" || relIDs(ex.Relations) != "a>r0" {
+		t.Errorf("Exchange(r5) = %s | %s", ids(ex.Claims), relIDs(ex.Relations))
+	}
+	if got := len(m.Unanswered(Filter{})); got != 1 {
+		t.Errorf("%d unanswered, want 1 (a)", got)
+	}
+}

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -39,6 +41,30 @@ func TestMarkdownKeepsScripts(t *testing.T) {
 	for _, in := range []string{"नमस्ते दुनिया", "வணக்கம்", "น้ำ", "\u1100\u1161\u11a8"} {
 		if got := mdEscape(in); got != in {
 			t.Errorf("mdEscape(%+q) = %+q", in, got)
+		}
+	}
+}
+
+// indent indents as json.Indent does, which it replaces for speed.
+func TestIndentMatchesJSONIndent(t *testing.T) {
+	for _, v := range []any{
+		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{1, "x", nil, true}},
+		[]any{map[string]any{"k": "v \"quoted\" \\ back\\slash, {not} [json]: here"}, []any{[]any{}}},
+		"plain", 42, nil, map[string]any{"nested": map[string]any{"deeper": []any{map[string]any{"x": "\u202e\x1b"}}}},
+		Claim{ID: "a", Topics: []string{}, Span: Span{1, 2}},
+	} {
+		compact, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, prefix := range []string{"", "    "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, compact, prefix, "  "); err != nil {
+				t.Fatal(err)
+			}
+			if got := indent(nil, compact, prefix, "  "); string(got) != want.String() {
+				t.Errorf("indent(%s, %q):\n%s\nwant\n%s", compact, prefix, got, want.String())
+			}
 		}
 	}
 }

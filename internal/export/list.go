@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/internal/claims"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
@@ -65,60 +66,13 @@ func (l Listing) listed() map[*claims.Claim]bool {
 	return listed
 }
 
-// Attribution names a claim's speaker, and the intermediary if any:
-// "North Korea, via KCNA".
-func Attribution(c *claims.Claim) string {
-	s := c.Speaker.Name
-	if c.ReportedBy != nil {
-		s += ", via " + c.ReportedBy.Name
-	}
-	return s
-}
-
-// Words renders the claim's words as a reader should see them: quotes in
-// quote marks, paraphrases plainly marked.
-func Words(c *claims.Claim) string {
-	if c.Mode == claims.ModeQuote {
-		return "“" + c.Text + "”"
-	}
-	return "(paraphrase) " + c.Text
-}
-
-// Circumstances lists venue and time where the annotation gives them:
-// "CNN interview · Friday night".
-func Circumstances(c *claims.Claim) string {
-	var parts []string
-	if c.Venue != "" {
-		parts = append(parts, c.Venue)
-	}
-	if c.When != "" {
-		parts = append(parts, c.When)
-	}
-	return strings.Join(parts, " · ")
-}
-
-func explicitWord(r *claims.Relation) string {
-	if r.Explicit {
-		return "explicit"
-	}
-	return "inferred"
-}
-
-// count says "1 claim", "2 claims".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 func (l Listing) summaryLine() string {
 	m := l.Model
-	s := count(len(m.Claims), "claim")
+	s := phrase.Count(len(m.Claims), "claim")
 	if len(l.Claims) != len(m.Claims) {
 		s = fmt.Sprintf("%d of %s", len(l.Claims), s)
 	}
-	s += " · " + count(len(m.Speakers), "speaker") + " · " + count(len(m.Topics), "topic") + " · " + count(len(m.Relations), "relation")
+	s += " · " + phrase.Count(len(m.Speakers), "speaker") + " · " + phrase.Count(len(m.Topics), "topic") + " · " + phrase.Count(len(m.Relations), "relation")
 	if l.Filter != "" {
 		s += " · filter: " + l.Filter
 	}
@@ -137,12 +91,12 @@ func (l Listing) writeText(w io.Writer) error {
 	}
 	for _, c := range l.Claims {
 		b.WriteString("\n")
-		head := "¶" + fmt.Sprint(c.Paragraph) + "  " + Attribution(c)
-		if cs := Circumstances(c); cs != "" {
+		head := "¶" + fmt.Sprint(c.Paragraph) + "  " + phrase.Attribution(c)
+		if cs := phrase.Circumstances(c); cs != "" {
 			head += " · " + cs
 		}
 		fmt.Fprintf(&b, "%s  [%s]\n", sanitize.PrintLine(head), c.ID)
-		l.para(&b, "    ", sanitize.PrintLine(Words(c)))
+		l.para(&b, "    ", sanitize.PrintLine(phrase.Words(c)))
 		if c.Summary != "" {
 			l.para(&b, "    ", "summary: "+sanitize.PrintLine(c.Summary))
 		}
@@ -155,39 +109,18 @@ func (l Listing) writeText(w io.Writer) error {
 			l.para(&b, "    ", fmt.Sprintf("= also reported in %s [%s]", claims.Paragraphs(also), claimIDs(also)))
 		}
 		for _, r := range m.Answering(c) {
-			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", Active(r.Kind), sanitize.PrintLine(r.To.Speaker.Name), r.To.Paragraph, explicitWord(r), r.To.ID))
+			l.para(&b, "    ", fmt.Sprintf("→ %s %s (¶%d, %s) [%s]", phrase.Active(r.Kind), sanitize.PrintLine(r.To.Speaker.Name), r.To.Paragraph, phrase.Shown(r), r.To.ID))
 		}
 		answers := m.AnswersTo(c)
 		if len(answers) == 0 {
 			b.WriteString("    ← unanswered\n")
 		}
 		for _, r := range answers {
-			l.para(&b, "    ", fmt.Sprintf("← %s by %s (¶%d, %s) [%s]", passive(r.Kind), sanitize.PrintLine(r.From.Speaker.Name), r.From.Paragraph, explicitWord(r), r.From.ID))
+			l.para(&b, "    ", fmt.Sprintf("← %s by %s (¶%d, %s) [%s]", phrase.Passive(r.Kind), sanitize.PrintLine(r.From.Speaker.Name), r.From.Paragraph, phrase.Shown(r), r.From.ID))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// passive turns a relation kind into its passive form: "rebuts" → "rebutted".
-func passive(kind string) string {
-	switch kind {
-	case "rebuts":
-		return "rebutted"
-	case "denies":
-		return "denied"
-	case "contradicts":
-		return "contradicted"
-	case "qualifies":
-		return "qualified"
-	case "supports":
-		return "supported"
-	case "responds":
-		return "answered"
-	case claims.KindRestates:
-		return "restated"
-	}
-	return kind
 }
 
 // claimIDs joins the claims' ids: "a1 b2".
@@ -198,18 +131,6 @@ func claimIDs(cs []*claims.Claim) string {
 	}
 	return strings.Join(ids, " ")
 }
-
-// Active is a relation kind as a verb before its object: "rebuts",
-// "responds to".
-func Active(kind string) string {
-	if kind == "responds" {
-		return "responds to"
-	}
-	return kind
-}
-
-// Passive is the passive form of a relation kind, for "answered by" lines.
-func Passive(kind string) string { return passive(kind) }
 
 // para writes s with a hanging indent, wrapped to the listing's width.
 func (l Listing) para(b *strings.Builder, indent, s string) {
@@ -324,8 +245,8 @@ func (l Listing) writeMarkdown(w io.Writer) error {
 	}
 	for _, c := range l.Claims {
 		// ids match ^[A-Za-z0-9][A-Za-z0-9._-]*$, so they are safe as anchors.
-		head := fmt.Sprintf("¶%d · %s", c.Paragraph, Attribution(c))
-		if cs := Circumstances(c); cs != "" {
+		head := fmt.Sprintf("¶%d · %s", c.Paragraph, phrase.Attribution(c))
+		if cs := phrase.Circumstances(c); cs != "" {
 			head += " · " + cs
 		}
 		fmt.Fprintf(&b, "\n<a id=\"%s\"></a>\n## %s\n\n", c.ID, mdEscape(head))
@@ -350,14 +271,14 @@ func (l Listing) writeMarkdown(w io.Writer) error {
 			fmt.Fprintf(&b, "- **Also reported in** %s\n", strings.Join(links, "; "))
 		}
 		for _, r := range m.Answering(c) {
-			fmt.Fprintf(&b, "- **%s** %s (%s)\n", capitalize(Active(r.Kind)), link(r.To), explicitWord(r))
+			fmt.Fprintf(&b, "- **%s** %s (%s)\n", capitalize(phrase.Active(r.Kind)), link(r.To), phrase.Shown(r))
 		}
 		answers := m.AnswersTo(c)
 		if len(answers) == 0 {
 			b.WriteString("- **Unanswered**\n")
 		}
 		for _, r := range answers {
-			fmt.Fprintf(&b, "- **%s by** %s (%s)\n", capitalize(passive(r.Kind)), link(r.From), explicitWord(r))
+			fmt.Fprintf(&b, "- **%s by** %s (%s)\n", capitalize(phrase.Passive(r.Kind)), link(r.From), phrase.Shown(r))
 		}
 		fmt.Fprintf(&b, "- **Id:** `%s`\n", c.ID)
 	}

@@ -159,24 +159,6 @@ func TestListingUnknownFormat(t *testing.T) {
 	}
 }
 
-// TestPassive covers every relation kind, so a kind added to the model
-// without a passive form is noticed.
-func TestPassive(t *testing.T) {
-	want := map[string]string{
-		"rebuts": "rebutted", "denies": "denied", "contradicts": "contradicted",
-		"qualifies": "qualified", "supports": "supported", "responds": "answered",
-		"restates": "restated",
-	}
-	for _, k := range claims.RelationKinds {
-		if got := export.Passive(k); got != want[k] {
-			t.Errorf("Passive(%q) = %q, want %q", k, got, want[k])
-		}
-	}
-	if len(claims.RelationKinds) != len(want) {
-		t.Errorf("the model has %d relation kinds, this test knows %d", len(claims.RelationKinds), len(want))
-	}
-}
-
 // A statement reported three times is listed with its other reports, and
 // answered once by each answering statement (Dee's one reply answers
 // through two of its reports); the JSON names the other reports.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,7 +13,7 @@ import (
 	"counterpoint/internal/sanitize"
 )
 
-// The context view shows the article itself, scrolled to the selected
+// The article view shows the article itself, scrolled to the selected
 // claim's passage and highlighting it; the passages of the same speaker are
 // marked more quietly, and a bar in the margin shows where every other
 // passage lies. n and p move from passage to passage; enter goes to the
@@ -28,6 +29,19 @@ type articleText struct {
 	spans   []span // by claim index: the passage in text
 	starts  []int  // claim indexes ordered by where their passage starts
 	longest int    // the longest passage, in bytes of text
+}
+
+// articleSource builds the article's text when the article view first
+// needs it, once for every copy of the model: most readers never open it,
+// and sanitising a long article is not free.
+type articleSource struct {
+	once sync.Once
+	text *articleText
+}
+
+func (s *articleSource) get(cm *claims.Model) *articleText {
+	s.once.Do(func() { s.text = buildArticle(cm) })
+	return s.text
 }
 
 func buildArticle(cm *claims.Model) *articleText {
@@ -46,15 +60,8 @@ func buildArticle(cm *claims.Model) *articleText {
 	a := &articleText{}
 	ci := 0
 	for ls := 0; ls <= len(src); {
-		le := strings.IndexByte(src[ls:], '\n')
-		next := 0
-		if le < 0 {
-			le, next = len(src), len(src)+1
-		} else {
-			le += ls
-			next = le + 1
-		}
-		body := strings.TrimRight(src[ls:le], "\r")
+		le, next := claims.LineEnd(src, ls) // \n, \r\n or a lone \r, as ¶ counts
+		body := src[ls:le]
 		if body != "" {
 			if len(a.paras) > 0 {
 				b.WriteByte('\n')
@@ -102,13 +109,14 @@ type artLine struct {
 }
 
 type articleState struct {
-	cur   int // the claim whose passage is highlighted (index in Model.Claims)
-	top   int
-	lines []artLine // wrapped to width
-	width int       // the width lines were wrapped to
+	src    *articleSource // the article made safe to draw, built when first shown
+	cur    int            // the claim whose passage is highlighted (index in Model.Claims)
+	scroll scroller
+	lines  []artLine // wrapped to width
+	width  int       // the width lines were wrapped to
 }
 
-func (m *Model) articleWidth() int { return max(m.lay.Body.W-2-articleGutter-1, 10) }
+func (m *Model) articleWidth() int { return max(m.lay.Body.Inner.W-articleGutter, 10) }
 
 const articleGutter = 6 // "¶12 ▎"
 
@@ -118,7 +126,7 @@ func (m *Model) rewrapArticle() {
 	if m.article.width == w && m.article.lines != nil {
 		return
 	}
-	a := m.art
+	a := m.article.src.get(m.cm)
 	var lines []artLine
 	for i, p := range a.paras {
 		if i > 0 {
@@ -140,7 +148,7 @@ func (m *Model) openArticle() {
 	if c == nil {
 		return
 	}
-	m.view = viewContext
+	m.view = articleView
 	m.article.cur = c.Index
 	m.rewrapArticle()
 	m.showPassage()
@@ -158,35 +166,25 @@ func (m *Model) lineOf(off int) int {
 
 // showPassage scrolls the highlighted passage to a third of the way down.
 func (m *Model) showPassage() {
-	if m.article.cur >= len(m.art.spans) {
+	if m.article.cur >= len(m.article.src.get(m.cm).spans) {
 		return
 	}
-	line := m.lineOf(m.art.spans[m.article.cur].start)
-	m.article.top = max(line-(m.lay.Body.H-2)/3, 0)
-	m.clampScroll()
+	m.rewrapArticle()
+	a := &m.article
+	a.scroll.size(len(a.lines), m.lay.Body.Inner.H)
+	line := m.lineOf(a.src.get(m.cm).spans[a.cur].start)
+	a.scroll.top = line - a.scroll.h/3
+	a.scroll.clamp()
 }
 
 func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	a := &m.article
-	page := max(m.lay.Body.H-3, 1)
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
-	case key.Matches(msg, k.Close), pressed(msg, k.Context):
-		m.view = viewPanes
-	case key.Matches(msg, k.Up):
-		a.top--
-	case key.Matches(msg, k.Down):
-		a.top++
-	case key.Matches(msg, k.PageUp):
-		a.top -= page
-	case key.Matches(msg, k.PageDown):
-		a.top += page
-	case key.Matches(msg, k.Home):
-		a.top = 0
-	case key.Matches(msg, k.End):
-		a.top = len(a.lines)
+	case key.Matches(msg, k.Close), pressed(msg, k.Article):
+		m.view = panesView
 	case key.Matches(msg, k.NextPassage):
 		m.stepPassage(+1)
 	case key.Matches(msg, k.PrevPassage):
@@ -195,14 +193,15 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a.cur < len(m.cm.Claims) {
 			m.goToClaim(m.cm.Claims[a.cur])
 		}
+	default:
+		a.scroll.scrollKey(msg, k, true)
 	}
-	m.clampScroll()
 	return nil
 }
 
 // stepPassage highlights the next or previous passage in the article.
 func (m *Model) stepPassage(d int) {
-	order := m.art.starts
+	order := m.article.src.get(m.cm).starts
 	if len(order) == 0 {
 		return
 	}
@@ -218,7 +217,7 @@ func (m Model) passagesOn(i int) []int {
 	if l.start < 0 {
 		return nil
 	}
-	a := m.art
+	a := m.article.src.get(m.cm)
 	// The passages starting before the line's end, going back no further
 	// than the longest passage could reach.
 	hi, _ := slices.BinarySearchFunc(a.starts, l.end, func(ci, off int) int { return a.spans[ci].start - off })
@@ -238,11 +237,11 @@ func (m Model) passagesOn(i int) []int {
 // articleClick highlights the passage clicked on; a click on the passage
 // already highlighted goes to its claim.
 func (m *Model) articleClick(ms tea.Mouse) {
-	b := m.lay.Body
-	if !b.contains(ms.X, ms.Y) || ms.Y == b.Y || ms.Y == b.Y+b.H-1 {
+	row := m.lay.Body.rowAt(ms.X, ms.Y)
+	if row < 0 {
 		return
 	}
-	i := m.article.top + ms.Y - b.Y - 1
+	i := m.article.scroll.top + row
 	if i < 0 || i >= len(m.article.lines) {
 		return
 	}
@@ -259,16 +258,13 @@ func (m *Model) articleClick(ms tea.Mouse) {
 
 func (m Model) viewArticle() string {
 	st := m.styles
-	b := m.lay.Body
 	a := m.article
-	h := b.H - 2
-	top := min(a.top, max(len(a.lines)-h, 0))
-	end := min(top+h, len(a.lines))
+	top, end := a.scroll.top, a.scroll.end()
 	var cur *claims.Claim
 	if a.cur < len(m.cm.Claims) {
 		cur = m.cm.Claims[a.cur]
 	}
-	out := make([]string, 0, h)
+	out := make([]string, 0, end-top)
 	for i := top; i < end; i++ {
 		out = append(out, m.articleLine(i, cur))
 	}
@@ -276,8 +272,8 @@ func (m Model) viewArticle() string {
 	if cur != nil {
 		title += st.Dim.Render(fmt.Sprintf(" · ¶%d · %s", cur.Paragraph, sanitize.Line(cur.Speaker.Name)))
 	}
-	title += st.Dim.Render(scrollNote(top, end, len(a.lines)))
-	return st.box(title, out, b.W, b.H, true)
+	title += st.Dim.Render(a.scroll.note("lines"))
+	return st.box(title, out, m.lay.Body, true)
 }
 
 // articleLine draws wrapped line i: the paragraph number, a bar where a
@@ -294,7 +290,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 	}
 	bar := " "
 	on := m.passagesOn(i)
-	text := m.art.text[l.start:l.end]
+	text := m.article.src.get(m.cm).text[l.start:l.end]
 	// Each byte takes the style of the most important passage over it: the
 	// selected one, then the same speaker's, then anyone's.
 	level := make([]uint8, len(text))
@@ -307,7 +303,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 		case cur != nil && m.voices(cur.Speaker, c):
 			lv = 2
 		}
-		sp := m.art.spans[ci]
+		sp := m.article.src.get(m.cm).spans[ci]
 		for o := max(sp.start, l.start); o < min(sp.end, l.end); o++ {
 			level[o-l.start] = max(level[o-l.start], lv)
 		}
@@ -327,7 +323,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 	case len(on) > 0:
 		bar = st.Faint.Render("▏")
 	}
-	return st.Dim.Render(gutter) + bar + m.styleSpan(text, runs, span{0, len(text)})
+	return st.Dim.Render(gutter) + bar + m.styleSpan(text, runs, span{0, len(text)}, m.query.Ranges(text))
 }
 
 func (m Model) levelInk(level uint8) ink {

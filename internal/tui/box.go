@@ -6,55 +6,60 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// box draws a pane of exactly w×h cells: a rounded border with the title in
-// its top edge, and the lines inside, padded or cut to fit. Lines wider than
-// the inside are cut with "…", so a caller that must not lose text wraps it
-// first (see wrap).
-func (s Styles) box(title string, lines []string, w, h int, focused bool) string {
+// box draws a pane: its border with the title in the top edge, and the
+// lines inside, each padded (or cut, which callers avoid by wrapping first)
+// to the inner width. The border is the style's: rounded, and thick for the
+// focused pane, so that focus shows without colour too.
+func (s Styles) box(title string, lines []string, p pane, focused bool) string {
+	w, h := p.Outer.W, p.Outer.H
 	if w < 2 || h < 2 {
 		return blank(w, h)
 	}
-	edge := s.Ink.Border
+	edge, bd := s.Ink.Border, s.Pane.GetBorderStyle()
 	if focused {
-		edge = s.Ink.FocusEdge
+		edge, bd = s.Ink.FocusEdge, s.Focused.GetBorderStyle()
 	}
 	inner := w - 2
+	padL := strings.Repeat(" ", max(p.Inner.X-p.Outer.X-1, 0))
+	padR := max(inner-len(padL)-p.Inner.W, 0)
 	var b strings.Builder
 	b.Grow((w + 8) * h)
 
 	// ╭ Title ────╮
-	title = ansi.Truncate(title, max(inner-2, 0), "…")
-	tw := ansi.StringWidth(title)
+	title = truncate(title, max(inner-2, 0), "…")
+	tw := cells(title)
 	if tw > 0 {
-		b.WriteString(edge.paint("╭ "))
+		b.WriteString(edge.paint(bd.TopLeft + " "))
 		b.WriteString(title)
-		b.WriteString(edge.paint(" " + strings.Repeat("─", max(inner-tw-2, 0)) + "╮"))
+		b.WriteString(edge.paint(" " + strings.Repeat(bd.Top, max(inner-tw-2, 0)) + bd.TopRight))
 	} else {
-		b.WriteString(edge.paint("╭" + strings.Repeat("─", inner) + "╮"))
+		b.WriteString(edge.paint(bd.TopLeft + strings.Repeat(bd.Top, inner) + bd.TopRight))
 	}
-	side := edge.paint("│")
+	left, right := edge.paint(bd.Left), edge.paint(bd.Right)
 	for i := range h - 2 {
 		b.WriteByte('\n')
-		b.WriteString(side)
+		b.WriteString(left)
 		line := ""
 		if i < len(lines) {
 			line = lines[i]
 		}
-		b.WriteString(fit(line, inner))
-		b.WriteString(side)
+		b.WriteString(padL)
+		b.WriteString(fit(line, p.Inner.W))
+		b.WriteString(strings.Repeat(" ", padR))
+		b.WriteString(right)
 	}
 	b.WriteByte('\n')
-	b.WriteString(edge.paint("╰" + strings.Repeat("─", inner) + "╯"))
+	b.WriteString(edge.paint(bd.BottomLeft + strings.Repeat(bd.Bottom, inner) + bd.BottomRight))
 	return b.String()
 }
 
 // fit pads a (possibly styled) line with spaces to exactly w cells, or cuts
 // it with "…" when it is wider.
 func fit(line string, w int) string {
-	lw := ansi.StringWidth(line)
+	lw := cells(line)
 	if lw > w {
 		line = ansi.Truncate(line, w, "…")
-		lw = ansi.StringWidth(line)
+		lw = cells(line)
 	}
 	return line + strings.Repeat(" ", max(w-lw, 0))
 }

@@ -5,36 +5,18 @@ import (
 	"strings"
 
 	"counterpoint/internal/claims"
-	"counterpoint/internal/export"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
-// kindMeaning says in plain words what each kind of answer does.
-var kindMeaning = map[string]string{
-	"rebuts":      "argues the other is wrong",
-	"denies":      "says it did not happen",
-	"contradicts": "states the opposite fact",
-	"qualifies":   "adds a limit or a caveat",
-	"supports":    "backs the other up",
-	"responds":    "answers without taking a side",
-}
-
-// explicitWords says whether the article shows the answer.
-func explicitWords(r *claims.Relation) string {
-	if r.Explicit {
-		return "explicit reply"
-	}
-	return "inferred by the annotator"
-}
-
-// claimLines renders a statement for a card or the thread: the speaker in
+// claimLines renders a statement for a card or the exchange: the speaker in
 // capitals with where and when, the words, then mode, paragraph and
 // intermediary, then the annotator's summary.
 func (m Model) claimLines(c *claims.Claim, w int) []string {
 	st := m.styles
 	var head rich
 	head.add(sanitize.Line(strings.ToUpper(c.Speaker.Name)), st.Ink.Speaker)
-	if cs := export.Circumstances(c); cs != "" {
+	if cs := phrase.Circumstances(c); cs != "" {
 		head.add(" · "+sanitize.Line(cs), st.Ink.Dim)
 	}
 	lines := m.lines(&head, w)
@@ -43,7 +25,7 @@ func (m Model) claimLines(c *claims.Claim, w int) []string {
 	if c.Mode != claims.ModeQuote {
 		base = st.Ink.Paraphrase
 	}
-	lines = append(lines, m.lines(new(rich).add(sanitize.Line(export.Words(c)), base), w)...)
+	lines = append(lines, m.lines(new(rich).add(sanitize.Line(phrase.Words(c)), base), w)...)
 
 	meta := fmt.Sprintf("%s · ¶%d", c.Mode, c.Paragraph)
 	if c.ReportedBy != nil {
@@ -89,14 +71,14 @@ func (m Model) answerCard(w int) (string, []string) {
 	if l.incoming {
 		title = fmt.Sprintf("Answered by · %d of %d", m.link+1, in)
 		sentence.add(sanitize.Line(r.From.Speaker.Name), st.Ink.Speaker).add(" ", st.Ink.Quote).
-			add(export.Active(r.Kind), kind).add(" this statement", st.Ink.Quote)
+			add(phrase.Active(r.Kind), kind).add(" this statement", st.Ink.Quote)
 	} else {
 		title = fmt.Sprintf("What it answers · %d of %d", m.link-in+1, len(ls)-in)
-		sentence.add("This statement ", st.Ink.Quote).add(export.Active(r.Kind), kind).add(" ", st.Ink.Quote).
+		sentence.add("This statement ", st.Ink.Quote).add(phrase.Active(r.Kind), kind).add(" ", st.Ink.Quote).
 			add(sanitize.Line(r.To.Speaker.Name), st.Ink.Speaker)
 	}
 	lines := m.lines(&sentence, w)
-	lines = append(lines, m.lines(new(rich).add(kindMeaning[r.Kind]+" · "+explicitWords(r), st.Ink.Dim), w)...)
+	lines = append(lines, m.lines(new(rich).add(phrase.Meaning(r.Kind)+" · "+phrase.ShownAtLength(r), st.Ink.Dim), w)...)
 	lines = append(lines, "")
 	lines = append(lines, m.claimLines(l.other(), w)...)
 	if r.Note != "" {

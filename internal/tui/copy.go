@@ -4,7 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"counterpoint/internal/claims"
-	"counterpoint/internal/export"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
@@ -16,8 +16,8 @@ import (
 // It is sanitised too: a clipboard is pasted into terminals and shells. No
 // frame measures it, so every script stays as written (sanitize.PrintLine).
 func citation(c *claims.Claim) string {
-	s := export.Words(c) + " — " + export.Attribution(c)
-	if cs := export.Circumstances(c); cs != "" {
+	s := phrase.Words(c) + " — " + phrase.Attribution(c)
+	if cs := phrase.Circumstances(c); cs != "" {
 		s += ", " + cs
 	}
 	return sanitize.PrintLine(s)

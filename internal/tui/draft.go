@@ -11,13 +11,13 @@ import (
 // drafted claim's badge says that a person has not checked it yet and how
 // sure the draft is.
 
-// draftLabel follows the app's name in the header of a machine draft.
+// draftLabel starts the header's filter line of a machine draft.
 func (m Model) draftLabel() string {
 	n := m.cm.Drafted()
 	if n == 0 {
 		return ""
 	}
-	return m.styles.Warning.Render(fmt.Sprintf(" machine draft (%d of %d unchecked) ·", n, len(m.cm.Claims)))
+	return m.styles.Warning.Render(fmt.Sprintf("machine draft (%d of %d unchecked)", n, len(m.cm.Claims))) + m.styles.Label.Render(" · ")
 }
 
 // draftBadge leads a drafted claim's badge: "draft 0.85".

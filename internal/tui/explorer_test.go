@@ -34,7 +34,8 @@ func TestSpeakersPrincipalFirstWithCounts(t *testing.T) {
 	if m.split != 5 {
 		t.Errorf("others begin at %d, want 5 (after KCNA, which relays North Korea)", m.split)
 	}
-	if s := screen(m); !strings.Contains(s, "── others ──") || !strings.Contains(s, "KCNA (relays)     1") {
+	// At 80×24 the speakers pane shows five rows of ten; a wide one shows all.
+	if s := screen(open(t, 140, 45)); !strings.Contains(s, "── others ──") || !strings.Contains(s, "KCNA (relays)        1") {
 		t.Errorf("speakers pane:\n%s", s)
 	}
 	// On the showcase: Lynton's first claim that something answers.
@@ -203,7 +204,7 @@ func TestFollowOutOfTheFilterClearsIt(t *testing.T) {
 func TestTopicPickerFiltersEveryPane(t *testing.T) {
 	m := open(t, 80, 24)
 	m = press(m, "t")
-	if m.view != viewTopics {
+	if m.view != topicsView {
 		t.Fatal("t does not open the picker")
 	}
 	m = press(m, "down", "down", "space") // row 2: white house consulted?
@@ -229,7 +230,7 @@ func TestTopicPickerFiltersEveryPane(t *testing.T) {
 		t.Errorf("North Korea under either topic: %d, want 6", m.counts[3])
 	}
 	m = press(m, "enter")
-	if m.view != viewPanes {
+	if m.view != panesView {
 		t.Fatal("enter does not close the picker")
 	}
 	s := screen(m)
@@ -237,7 +238,7 @@ func TestTopicPickerFiltersEveryPane(t *testing.T) {
 		t.Errorf("filter line:\n%s", s)
 	}
 	// Dimmed, not hidden: McCain is still listed with 0.
-	if !strings.Contains(s, "John McCain") && !strings.Contains(s, "Speakers ↓") {
+	if !strings.Contains(s, "John McCain") && !strings.Contains(s, "Speakers · 1–") {
 		t.Errorf("speakers pane:\n%s", s)
 	}
 	m = press(m, "esc")
@@ -256,13 +257,13 @@ func TestSpeakerWithNothingUnderTheFilterIsDimmedNotHidden(t *testing.T) {
 	if m.SelectedSpeaker().ID != "north-korea" {
 		t.Errorf("opens on the first speaker with a claim under the filter, got %s", m.SelectedSpeaker().ID)
 	}
-	if !strings.Contains(screen(m), "John McCain           0") {
+	if !strings.Contains(screen(m), "John McCain          0") {
 		t.Errorf("McCain is not listed with 0:\n%s", screen(m))
 	}
-	if faint := m.styles.Faint.Render("  John McCain           0 "); !strings.Contains(m.render(), faint) {
+	if faint := m.styles.Faint.Render("  John McCain          0 "); !strings.Contains(m.render(), faint) {
 		t.Errorf("McCain's row is not dimmed")
 	}
-	if plain := "  North Korea           6 "; !strings.Contains(m.render(), m.styles.Marker.Render("▌")+m.styles.Selected.Render(" North Korea           6 ")) {
+	if plain := "  North Korea          6 "; !strings.Contains(m.render(), m.styles.Marker.Render("▌")+m.styles.Selected.Render(" North Korea          6 ")) {
 		t.Errorf("North Korea's row is not the selected one (%q)", plain)
 	}
 	m = press(m, "left", "left", "left")
@@ -331,12 +332,12 @@ func TestSearchAcrossSpeakersHighlightsMatches(t *testing.T) {
 func TestContextShowsThePassageAndGoesBack(t *testing.T) {
 	m := selectClaim(t, open(t, 80, 24), "lynton-reached-out")
 	m = press(m, "c")
-	if m.view != viewContext {
+	if m.view != articleView {
 		t.Fatal("c does not open the article")
 	}
 	c := m.cm.Claim("lynton-reached-out")
-	sp := m.art.spans[c.Index]
-	if got := m.art.text[sp.start:sp.end]; got != c.Passage() {
+	sp := m.article.src.get(m.cm).spans[c.Index]
+	if got := m.article.src.get(m.cm).text[sp.start:sp.end]; got != c.Passage() {
 		t.Errorf("passage in the drawn article: %q", got)
 	}
 	s := screen(m)
@@ -356,7 +357,7 @@ func TestContextShowsThePassageAndGoesBack(t *testing.T) {
 		t.Errorf("p p: %s", got)
 	}
 	m = press(m, "enter")
-	if m.view != viewPanes || m.Selected().ID != "obama-talked-to-me-first" {
+	if m.view != panesView || m.Selected().ID != "obama-talked-to-me-first" {
 		t.Errorf("enter: view %v, %s", m.view, m.Selected().ID)
 	}
 	m = press(m, "backspace")
@@ -364,7 +365,7 @@ func TestContextShowsThePassageAndGoesBack(t *testing.T) {
 		t.Errorf("back from the article's jump: %s", m.Selected().ID)
 	}
 	m = press(m, "c", "esc")
-	if m.view != viewPanes || m.Selected().ID != "lynton-reached-out" {
+	if m.view != panesView || m.Selected().ID != "lynton-reached-out" {
 		t.Error("esc does not close the article")
 	}
 }
@@ -372,11 +373,11 @@ func TestContextShowsThePassageAndGoesBack(t *testing.T) {
 func TestExchangeIsOneThreadInArticleOrder(t *testing.T) {
 	m := selectClaim(t, open(t, 140, 45), "lynton-reached-out")
 	m = press(m, "x")
-	if m.view != viewThread {
+	if m.view != exchangeView {
 		t.Fatal("x does not open the exchange")
 	}
 	// Obama's one reply (¶16, ¶17) is one statement of the exchange.
-	if got := claimIDs(m.thread.ex.Claims); got != "obama-talked-to-me-first lynton-reached-out obama-dismisses-consultation white-house-categorically-incorrect" {
+	if got := claimIDs(m.exchange.ex.Claims); got != "obama-talked-to-me-first lynton-reached-out obama-dismisses-consultation white-house-categorically-incorrect" {
 		t.Errorf("exchange: %s", got)
 	}
 	s := screen(m)
@@ -394,7 +395,7 @@ func TestExchangeIsOneThreadInArticleOrder(t *testing.T) {
 		}
 	}
 	m = press(m, "down", "down", "enter")
-	if m.view != viewPanes || m.Selected().ID != "white-house-categorically-incorrect" {
+	if m.view != panesView || m.Selected().ID != "white-house-categorically-incorrect" {
 		t.Errorf("enter in the thread: %v %s", m.view, m.Selected().ID)
 	}
 }
@@ -440,15 +441,15 @@ func TestTabMovesFocusAndPagingScrollsTheFocusedPane(t *testing.T) {
 	}
 	// lynton-reached-out's first answer is longer than its pane at 80x24.
 	m = press(m, "pgdown")
-	if m.scroll[1] == 0 {
+	if m.cardScroll[1].top == 0 {
 		t.Errorf("pgdn in the focused answer did not scroll it")
 	}
-	if s := screen(m); !strings.Contains(s, "Answered by · 1 of 2 ↑") {
+	if s := screen(m); !strings.Contains(s, "Answered by · 1 of 2 · 12–23 of 23") {
 		t.Errorf("scrolled card:\n%s", s)
 	}
 	m = press(m, "pgup")
-	if m.scroll[1] != 0 {
-		t.Errorf("pgup: %d", m.scroll[1])
+	if m.cardScroll[1].top != 0 {
+		t.Errorf("pgup: %d", m.cardScroll[1].top)
 	}
 }
 
@@ -458,23 +459,25 @@ func TestMouseSelectsAndScrolls(t *testing.T) {
 	click := func(m Model, x, y int) Model {
 		return update(m, tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
 	}
-	m = click(m, l.Speakers.X+3, l.Speakers.Y+1+1) // second row: Obama
+	m = click(m, l.Speakers.Inner.X+3, l.Speakers.Inner.Y+1) // second row: Obama
 	if m.SelectedSpeaker().ID != "obama" || m.Focused() != FocusSpeakers {
 		t.Errorf("click on Obama: %s, focus %v", m.SelectedSpeaker().ID, m.Focused())
 	}
-	m = click(m, l.Claims.X+5, l.Claims.Y+1+2) // third claim
+	l = m.lay
+	m = click(m, l.Claims.Inner.X+5, l.Claims.Inner.Y+claimLine(m, 2)) // third claim
 	if m.Selected().ID != "obama-dismisses-consultation" || m.Focused() != FocusClaims {
 		t.Errorf("click on a claim: %s", m.Selected().ID)
 	}
-	m = update(m, tea.MouseWheelMsg{X: l.Claims.X + 5, Y: l.Claims.Y + 2, Button: tea.MouseWheelDown})
+	l = m.lay
+	m = update(m, tea.MouseWheelMsg{X: l.Claims.Inner.X + 5, Y: l.Claims.Inner.Y + 1, Button: tea.MouseWheelDown})
 	if m.Selected().ID != "obama-contact-about-hack" {
 		t.Errorf("wheel over the claims: %s", m.Selected().ID)
 	}
 	m = click(m, 10, 1) // the filter line opens the topics
-	if m.view != viewTopics {
+	if m.view != topicsView {
 		t.Errorf("click on the filter line: view %v", m.view)
 	}
-	m = click(m, m.pickerRect().X+3, m.pickerRect().Y+1+6) // row 6: the US response
+	m = click(m, m.lay.Picker.Inner.X+3, m.lay.Picker.Inner.Y+6) // row 6: the US response
 	if got := m.topicSummary(); got != "the US response" {
 		t.Errorf("click in the picker: %q", got)
 	}
@@ -486,7 +489,7 @@ func TestHelpShowsOnlyWorkingKeysAndQuestionMarkShowsAll(t *testing.T) {
 	if strings.Contains(keys, "back") || strings.Contains(keys, "forward") {
 		t.Errorf("back/forward shown with no history: %s", keys)
 	}
-	if !strings.Contains(keys, "? all keys") || !strings.Contains(keys, "q quit") {
+	if !strings.Contains(keys, "? more keys") || !strings.Contains(keys, "q quit") {
 		t.Errorf("key line: %s", keys)
 	}
 	m = press(m, "enter")
@@ -505,7 +508,7 @@ func TestHelpShowsOnlyWorkingKeysAndQuestionMarkShowsAll(t *testing.T) {
 		}
 	}
 	m = press(m, "?")
-	if m.view != viewPanes {
+	if m.view != panesView {
 		t.Error("? does not close the help")
 	}
 }
@@ -536,7 +539,7 @@ func TestQuitAndTooSmall(t *testing.T) {
 	}
 	m = press(m, "right", "t", "/")
 	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	if m.view != viewPanes || m.searching || m.SelectedSpeaker().ID != "lynton" {
+	if m.view != panesView || m.searching || m.SelectedSpeaker().ID != "lynton" {
 		t.Errorf("keys pressed while too small acted: view %v, searching %v, %s", m.view, m.searching, m.SelectedSpeaker().ID)
 	}
 }
@@ -597,10 +600,10 @@ func TestViewSetsTerminalModes(t *testing.T) {
 func TestTheKeyThatOpensAViewClosesIt(t *testing.T) {
 	for _, k := range []string{"t", "x", "c", "?"} {
 		m := press(open(t, 80, 24), k)
-		if m.view == viewPanes {
+		if m.view == panesView {
 			t.Fatalf("%s opens nothing", k)
 		}
-		if m = press(m, k); m.view != viewPanes {
+		if m = press(m, k); m.view != panesView {
 			t.Errorf("%s does not close what it opened", k)
 		}
 	}
@@ -624,29 +627,29 @@ func TestClicksInTheArticleAndTheExchange(t *testing.T) {
 	// Find the screen row of another passage: the line where Lynton's next
 	// claim, "I don't know exactly…", begins.
 	next := m.cm.Claim("lynton-sequence-of-events")
-	row := m.lineOf(m.art.spans[next.Index].start) - m.article.top
-	if row < 0 || row >= b.H-2 {
+	row := m.lineOf(m.article.src.get(m.cm).spans[next.Index].start) - m.article.scroll.top
+	if row < 0 || row >= b.Inner.H {
 		t.Fatalf("the next passage is off screen (row %d)", row)
 	}
-	click := tea.MouseClickMsg{X: b.X + 10, Y: b.Y + 1 + row, Button: tea.MouseLeft}
+	click := tea.MouseClickMsg{X: b.Inner.X + 10, Y: b.Inner.Y + row, Button: tea.MouseLeft}
 	m = update(m, click)
-	if got := m.cm.Claims[m.article.cur]; got != next || m.view != viewContext {
+	if got := m.cm.Claims[m.article.cur]; got != next || m.view != articleView {
 		t.Fatalf("first click: highlighted %s, view %v", got.ID, m.view)
 	}
 	m = update(m, click)
-	if m.view != viewPanes || m.Selected() != next {
+	if m.view != panesView || m.Selected() != next {
 		t.Errorf("second click: view %v, selected %v", m.view, m.Selected().ID)
 	}
 
 	m = press(selectClaim(t, m, "lynton-reached-out"), "x")
-	starts := m.thread.starts
-	click = tea.MouseClickMsg{X: 5, Y: m.lay.Body.Y + 1 + starts[2] - m.thread.top, Button: tea.MouseLeft}
+	starts := m.exchange.starts
+	click = tea.MouseClickMsg{X: 5, Y: m.lay.Body.Inner.Y + starts[2] - m.exchange.scroll.top, Button: tea.MouseLeft}
 	m = update(m, click)
-	if m.thread.cur != 2 || m.view != viewThread {
-		t.Fatalf("first click in the exchange: step %d, view %v", m.thread.cur, m.view)
+	if m.exchange.cur != 2 || m.view != exchangeView {
+		t.Fatalf("first click in the exchange: step %d, view %v", m.exchange.cur, m.view)
 	}
 	m = update(m, click)
-	if m.view != viewPanes || m.Selected().ID != "obama-dismisses-consultation" {
+	if m.view != panesView || m.Selected().ID != "obama-dismisses-consultation" {
 		t.Errorf("second click in the exchange: view %v, %s", m.view, m.Selected().ID)
 	}
 }
@@ -679,8 +682,18 @@ func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
 		m = update(m, tea.WindowSizeMsg{Width: w, Height: 40})
 		lines := strings.Split(screen(m), "\n")
 		last := strings.TrimRight(lines[len(lines)-1], " ")
-		if !strings.HasSuffix(last, "? all keys • q quit") {
+		if !strings.HasSuffix(last, "? all keys • q quit") && !strings.HasSuffix(last, "? more keys • q quit") {
 			t.Fatalf("at %d columns the footer is %q", w, last)
 		}
 	}
+}
+
+// claimLine is the line of the claims pane's inside where claim i's row
+// begins.
+func claimLine(m Model, i int) int {
+	n := 0
+	for j := m.claimsTop; j < i; j++ {
+		n += m.claimRows(j, m.lay.Claims.Inner.W, m.claimsWhole)
+	}
+	return n
 }

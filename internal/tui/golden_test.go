@@ -19,7 +19,7 @@ func TestGoldenScreens(t *testing.T) {
 		{"kcna", []string{"right", "right", "right", "right"}},
 		{"topics", []string{"t", "down", "down", "space"}},
 		{"search", []string{"/", "caved", "enter"}},
-		{"context", []string{"c"}},
+		{"article", []string{"c"}},
 		{"exchange", []string{"x"}},
 		{"help", []string{"?"}},
 	}

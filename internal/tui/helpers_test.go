@@ -126,7 +126,7 @@ func checkFits(t *testing.T, frame string, w, h int, context string) {
 func checkFilterAgainstModel(t *testing.T, m Model, where string) {
 	t.Helper()
 	cm := m.cm
-	if want := cm.Select(m.filter); len(m.words) > 0 && !slices.Equal(m.list, want) {
+	if want := cm.Select(m.filter); m.searchMode() && !slices.Equal(m.list, want) {
 		t.Fatalf("%s: %d results, the model finds %d", where, len(m.list), len(want))
 	}
 	all := cm.VoicedCounts(m.filter)

@@ -21,7 +21,7 @@ type KeyMap struct {
 	NextPane, PrevPane       key.Binding
 	Topics                   key.Binding
 	Search                   key.Binding
-	Context                  key.Binding
+	Article                  key.Binding
 	Exchange                 key.Binding
 	Copy                     key.Binding
 	Clear                    key.Binding
@@ -32,9 +32,9 @@ type KeyMap struct {
 	Close       key.Binding
 	Toggle      key.Binding // topic picker: toggle the topic under the cursor
 	AllTopics   key.Binding // topic picker: clear every topic
-	NextPassage key.Binding // context: the next passage of a claim
+	NextPassage key.Binding // article: the next passage of a claim
 	PrevPassage key.Binding
-	Open        key.Binding // thread, context, picker: act on the row under the cursor
+	Open        key.Binding // exchange, article, picker: act on the row under the cursor
 
 	// While typing a search.
 	Accept, Cancel key.Binding
@@ -59,7 +59,7 @@ func newKeyMap() KeyMap {
 		PrevPane:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
 		Topics:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "topics")),
 		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		Context:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "context")),
+		Article:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "article")),
 		Exchange:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "exchange")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
 		Clear:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
@@ -97,7 +97,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		pair(k.Up, k.Down, "↑/↓", "move"),
 		pair(k.PrevAnswer, k.NextAnswer, "[/]", "answer"),
 		k.Follow, k.Back, k.Forward,
-		k.Topics, k.Search, k.Context, k.Exchange, k.Copy, k.Clear, k.Close,
+		k.Topics, k.Search, k.Article, k.Exchange, k.Copy, k.Clear, k.Close,
 		k.NextPane, pair(k.PageUp, k.PageDown, "pgup/pgdn", "scroll"),
 	}
 }
@@ -112,14 +112,14 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{long(k.PrevSpeaker, "previous speaker"), long(k.NextSpeaker, "next speaker"),
 			long(k.Up, "previous claim, or up"), long(k.Down, "next claim, or down"),
 			long(k.Home, "first claim"), long(k.End, "last claim"),
-			long(k.PageUp, "page up in the focused pane"), long(k.PageDown, "page down in the focused pane"),
+			long(k.PageUp, "scroll the focused pane up"), long(k.PageDown, "scroll it down (also space)"),
 			long(k.NextPane, "focus the next pane"), long(k.PrevPane, "focus the previous pane")},
 		{long(k.PrevAnswer, "previous answer"), long(k.NextAnswer, "next answer"),
-			long(k.Follow, "follow the answer shown"), long(k.Back, "back where you were"),
+			long(k.Follow, "follow the answer shown"), long(k.Back, "back (⌫ is backspace)"),
 			long(k.Forward, "forward again"), long(k.Copy, "copy the quote, attributed")},
 		{long(k.Topics, "pick topics to filter by"), long(k.Search, "search the claims' words"),
-			long(k.Context, "the passage in the article"), long(k.Exchange, "the whole exchange"),
-			long(k.Clear, "clear the filter and search"), long(k.Help, "these keys"), long(k.Quit, "quit")},
+			long(k.Article, "the passage in the article"), long(k.Exchange, "the whole exchange"),
+			long(k.Clear, "clear the filter and search"), long(k.Help, "these keys"), long(k.Quit, "quit (also ctrl+c)")},
 		{long(k.Toggle, "toggle a topic"), long(k.AllTopics, "all topics"),
 			long(k.NextPassage, "next passage"), long(k.PrevPassage, "previous passage"),
 			long(k.Open, "go to its claim"), long(k.Close, "close the view")},

@@ -26,11 +26,11 @@ const (
 type view int
 
 const (
-	viewPanes   view = iota
-	viewTopics       // the topic picker, over the comparison
-	viewThread       // the whole exchange
-	viewContext      // the article
-	viewHelp         // every key
+	panesView    view = iota
+	topicsView        // the topic picker, over the comparison
+	exchangeView      // the whole exchange
+	articleView       // the article
+	helpView          // every key
 )
 
 // Options are the explorer's starting state, from the command line.
@@ -49,13 +49,20 @@ type place struct {
 // Model is the explorer's root model.
 type Model struct {
 	cm     *claims.Model
-	art    *articleText
 	keys   KeyMap
 	styles Styles
 	help   help.Model
 	input  textinput.Model
 
-	lay Layout // where everything goes, for the window's size
+	lay  Layout // where everything goes, for the window's size and what the panes hold
+	w, h int    // the window's size
+
+	// frame is the last frame drawn, kept until something it shows
+	// changes: the terminal's answers to the queries of the start (modes,
+	// keyboard, a background colour already assumed) change nothing, and
+	// redraw nothing. Every Update that changes the state gives the model a
+	// new one, so that a copy of the model never shows another's frame.
+	frame *frameCache
 
 	focus     Focus
 	view      view
@@ -67,49 +74,73 @@ type Model struct {
 	order   []*claims.Speaker // speakers as listed: principal group first
 	split   int               // order[split:] are "others"
 	counts  []int             // claims per order position under the filter
-	words   []string          // search words, for highlighting
-	hits    []int32           // indexes of the claims that hold every search word
-	ix      *index            // the claims in flat arrays, for the filter
-	passing int               // how many claims pass the filter
+	rows    []int             // the speakers pane's rows (see speakerRows)
+	// The widest count, and how many speakers said (not relayed) the
+	// claims that pass: an agency relaying a speaker is not another one.
+	maxCount, speaking int
+	query              claims.Query // the search, for the filter and the highlighting
+	hits               claims.Hits  // the claims that hold every search word
+	passing            int          // how many claims pass the filter
 	// What the topic picker shows: claims per topic under the search, and
 	// all the claims under the search.
 	topicCounts []int
 	searched    int
 
 	// The selection.
-	sel     int             // position in order
-	list    []*claims.Claim // the claims pane: the speaker's, or every search result
-	cur     int             // position in list
-	listTop int
-	link    int    // which answer the comparison shows
-	scroll  [2]int // statement and answer text offsets
+	sel  int             // position in order
+	list []*claims.Claim // the claims pane: the speaker's, or every search result
+	cur  int             // position in list
+	link int             // which answer the comparison shows
+
+	// What the panes show, measured for the layout and kept for View.
+	speakersScroll scroller    // rows of the speakers pane
+	speakersShown  int         // the speaker it last scrolled to: pgdn may scroll away from it
+	claimsTop      int         // the first claim in sight
+	claimsWhole    bool        // every claim's row is shown whole; else one line each but the selected
+	cards          [2]card     // the statement and its answer
+	rowCount       *rowCount   // lines of whole claim rows, for this state
+	safe           *safeText   // each claim's words, sanitised once
+	cardScroll     [2]scroller // their lines
 
 	back, fwd []place
 	status    string
 
-	picker  int // topic under the cursor in the picker
-	thread  threadState
-	article articleState
-	helpTop int
+	picker       int // topic under the cursor in the picker
+	pickerScroll scroller
+	exchange     exchangeState
+	article      articleState
+	helpScroll   scroller
+}
+
+// frameCache holds a drawn frame.
+type frameCache struct {
+	drawn bool
+	view  tea.View
+}
+
+// card is the statement or its answer, drawn for the comparison's width.
+type card struct {
+	title string
+	lines []string
 }
 
 // New builds the explorer for a loaded model.
 func New(cm *claims.Model, opt Options) Model {
 	m := Model{
 		cm:      cm,
-		art:     buildArticle(cm),
-		ix:      newIndex(cm),
 		keys:    newKeyMap(),
 		help:    help.New(),
 		input:   textinput.New(),
 		topicOn: make([]bool, len(cm.Topics)),
+		article: articleState{src: new(articleSource)},
+		safe:    newSafeText(cm),
 	}
 	m.input.Prompt = "search: "
 	m.input.Placeholder = "words in the claims"
 	m.input.CharLimit = 200
-	m.setStyles(true)      // dark until the terminal says otherwise
-	m.lay = layout(80, 24) // until the window's size comes
+	m.setStyles(true) // dark until the terminal says otherwise
 	m.order, m.split = speakerOrder(cm)
+	m.rows = makeSpeakerRows(m.order, m.split)
 	for _, t := range opt.Topics {
 		m.topicOn[t.Index] = true
 	}
@@ -123,7 +154,10 @@ func New(cm *claims.Model, opt Options) Model {
 			break
 		}
 	}
-	m.resize(80, 24)
+	// Until the window's size comes: laid out when first drawn or sized,
+	// not now, since the size comes at once and the work would be lost.
+	m.w, m.h = 80, 24
+	m.frame = new(frameCache)
 	return m
 }
 
@@ -179,7 +213,7 @@ func (m *Model) setStyles(isDark bool) {
 	m.styles = newStyles(isDark)
 	m.help.Styles = m.styles.Help
 	m.input.SetStyles(m.styles.Input)
-	m.redrawThread()
+	m.exchange.width = 0 // drawn again in the new colours
 }
 
 // Init asks the terminal for its background colour; the first frame is drawn
@@ -189,60 +223,130 @@ func (m Model) Init() tea.Cmd {
 }
 
 // Update handles one message. Key presses go to whatever has the keys (the
-// search input, an open view, or the panes); other messages by type.
+// search input, an open view, or the panes); other messages by type. A
+// message that changes nothing keeps the frame already drawn.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		if msg.Width == m.w && msg.Height == m.h && m.lay.W != 0 {
+			return m, nil
+		}
+		m.frame = new(frameCache)
 		m.resize(msg.Width, msg.Height)
 		return m, nil
 	case tea.BackgroundColorMsg:
 		if msg.IsDark() != m.styles.isDark { // dark is already drawn: nothing to redo
+			m.frame = new(frameCache)
 			m.setStyles(msg.IsDark())
+			m.refresh()
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		m.frame = new(frameCache)
 		m.status = ""
 		cmd := m.handleKey(msg)
-		m.syncKeys()
+		m.refresh()
 		return m, cmd
 	case tea.MouseClickMsg:
+		m.frame = new(frameCache)
 		m.status = ""
 		m.handleClick(msg.Mouse())
-		m.syncKeys()
+		m.refresh()
 		return m, nil
 	case tea.MouseWheelMsg:
+		m.frame = new(frameCache)
 		m.handleWheel(msg.Mouse())
-		m.syncKeys()
+		m.refresh()
 		return m, nil
 	case tea.PasteMsg:
 		if m.searching {
+			m.frame = new(frameCache)
 			return m.updateInput(msg)
 		}
 		return m, nil
 	}
 	if m.searching {
 		// The input's own messages, such as the cursor's blink.
+		m.frame = new(frameCache)
 		return m.updateInput(msg)
 	}
 	return m, nil
 }
 
 func (m *Model) resize(w, h int) {
-	m.lay = layout(w, h)
+	m.w, m.h = w, h
+	m.speakersShown = -1 // in sight again at the new size
 	m.help.SetWidth(w)
 	m.input.SetWidth(max(w-len(m.input.Prompt)-2, 1))
+	m.refresh()
 	if !m.lay.TooSmall {
 		switch m.view {
-		case viewContext:
-			m.rewrapArticle()
+		case articleView:
 			m.showPassage()
-		case viewThread:
-			m.drawThread()
-			m.showThreadCursor()
+		case exchangeView:
+			m.showExchangeCursor()
 		}
 	}
-	m.clampScroll()
+}
+
+// refresh lays the window out again for what the panes now hold, draws
+// what the layout measures (the cards), and sets every scroller to its
+// pane, clamping it. It follows every change of state.
+func (m *Model) refresh() {
+	if m.rowCount == nil || !m.rowCount.q.Equal(m.query) {
+		m.rowCount = &rowCount{q: m.query}
+	}
+	m.lay = layout(m.w, m.h, m.headerHeight(), m.speakersWidth(), m.styles, m.measure)
 	m.syncKeys()
+	if m.lay.TooSmall {
+		return
+	}
+	for i, p := range []pane{m.lay.Statement, m.lay.Answer} {
+		m.cardScroll[i].size(len(m.cards[i].lines), p.Inner.H)
+	}
+	rows := m.speakerRows()
+	m.speakersScroll.size(len(rows), m.lay.Speakers.Inner.H)
+	if m.sel != m.speakersShown {
+		r := m.speakerRow(rows)
+		m.speakersScroll.show(r, r+1)
+		m.speakersShown = m.sel
+	}
+	m.placeClaims()
+	m.pickerScroll.size(len(m.cm.Topics)+1, m.lay.Picker.Inner.H)
+	m.pickerScroll.show(m.picker, m.picker+1)
+	b := m.lay.Body.Inner
+	switch m.view {
+	case exchangeView:
+		m.drawExchange()
+		m.exchange.scroll.size(len(m.exchange.lines), b.H)
+	case articleView:
+		m.rewrapArticle()
+		m.article.scroll.size(len(m.article.lines), b.H)
+	case helpView:
+		m.helpScroll.size(len(m.helpLines()), b.H)
+	}
+}
+
+// measure is what layout asks: the rows each part would take at the
+// widths it gives them. It draws the cards on the way, for View to show.
+func (m *Model) measure(w widths) needs {
+	var n needs
+	n.speakers = len(m.speakerRows())
+	// Enough to know whether the claims fit whole in the body; no more, so
+	// that a list of 100,000 costs what a screenful does.
+	n.claims = m.claimsHeight(w.claims, m.h)
+	n.compact = n.claims
+	if len(m.list) > 0 {
+		n.selected = m.claimRows(m.cur, w.claims, false)
+		n.compact = len(m.list) - 1 + n.selected
+	}
+	m.cards[0].title, m.cards[0].lines = m.statementCard(w.comparison)
+	m.cards[1].title, m.cards[1].lines = m.answerCard(w.comparison)
+	n.comparison = max(len(m.cards[0].lines), len(m.cards[1].lines))
+	if m.view == topicsView {
+		n.comparison = len(m.cm.Topics) + 1
+	}
+	return n
 }
 
 // Selected returns the claim shown in the statement pane, or nil.
@@ -258,29 +362,3 @@ func (m Model) SelectedSpeaker() *claims.Speaker { return m.order[m.sel] }
 
 // Focused returns the focused pane.
 func (m Model) Focused() Focus { return m.focus }
-
-// clampScroll keeps every scroll offset within what there is to show.
-func (m *Model) clampScroll() {
-	if m.lay.TooSmall {
-		return
-	}
-	// The cards are rendered to measure them only when they are scrolled.
-	w := m.lay.Statement.W - 4
-	h := m.lay.Statement.H - 2
-	if m.scroll[0] != 0 {
-		_, st := m.statementCard(w)
-		m.scroll[0] = clamp(m.scroll[0], 0, max(len(st)-h, 0))
-	}
-	if m.scroll[1] != 0 {
-		_, an := m.answerCard(w)
-		m.scroll[1] = clamp(m.scroll[1], 0, max(len(an)-h, 0))
-	}
-	bh := m.lay.Body.H - 2
-	if m.view == viewThread {
-		m.thread.top = clamp(m.thread.top, 0, max(len(m.thread.lines)-bh, 0))
-	}
-	if m.view == viewContext {
-		m.article.top = clamp(m.article.top, 0, max(len(m.article.lines)-bh, 0))
-	}
-	m.listTop = window(m.listTop, m.cur, len(m.list), m.lay.Claims.H-2)
-}

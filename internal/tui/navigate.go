@@ -1,9 +1,7 @@
 package tui
 
 import (
-	"math/bits"
 	"slices"
-	"strings"
 
 	"counterpoint/internal/claims"
 )
@@ -11,77 +9,57 @@ import (
 // applyFilter rebuilds the filter from the chosen topics and the search, then
 // the counts and the claims pane, keeping the selected claim where it can.
 //
-// It is one pass over the claims that hold the search words, through the
-// flat index (see index), and when the search only grew (one more letter
-// typed), those are found among the previous search's hits rather than
-// among every claim: the hits of "whit" hold the hits of "white".
+// The search is the model's (claims.Model.Search), and when the search only
+// grew (one more letter typed), its hits are looked for among the previous
+// search's rather than among every claim: the hits of "whit" hold the hits
+// of "white". Counts, topic counts and the claims pane then come from one
+// pass over the hits.
 func (m *Model) applyFilter() {
 	var topics []*claims.Topic
-	var mask uint64
 	for i, on := range m.topicOn {
 		if on {
 			topics = append(topics, m.cm.Topics[i])
-			mask |= 1 << (i % 64) // used only when there are at most 64 topics
 		}
 	}
-	m.filter = claims.Filter{Topics: topics, Search: m.input.Value()}
-	words := claims.SearchWords(m.filter.Search)
+	m.filter = claims.Filter{Topics: topics, Search: m.input.Value(), Typing: m.searching}
+	q := m.filter.Query()
 	switch {
-	case len(words) == 0:
+	case q.IsZero():
 		m.hits = nil
-	case refines(m.words, words) && m.hits != nil:
-		m.hits = m.ix.find(words, m.hits)
+	case m.hits != nil && q.Narrows(m.query):
+		m.hits = m.cm.Find(q, m.hits)
 	default:
-		m.hits = m.ix.find(words, nil)
+		m.hits = m.cm.Find(q, nil)
 	}
-	m.words = words
+	m.query = q
 
-	x, cm := m.ix, m.cm
-	byIndex := make([]int, len(cm.Speakers))
-	m.topicCounts = make([]int, len(cm.Topics))
-	m.passing = 0
-	var results []*claims.Claim
-	if len(words) > 0 {
-		results = make([]*claims.Claim, 0, len(m.hits))
-	}
-	visit := func(i int32) {
-		if x.topics != nil {
-			for b := x.topics[i]; b != 0; b &= b - 1 {
-				m.topicCounts[bits.TrailingZeros64(b)]++
-			}
-		} else {
-			for _, t := range cm.Claims[i].Topics {
-				m.topicCounts[t.Index]++
-			}
-		}
-		if !x.anyTopic(cm, i, topics, mask) {
-			return
-		}
-		m.passing++
-		if len(words) > 0 {
-			results = append(results, cm.Claims[i])
-		}
-		if s := x.speaker[i]; s >= 0 {
-			byIndex[s]++
-		}
-		if r := x.relay[i]; r >= 0 {
-			byIndex[r]++
-		}
-	}
-	if len(words) == 0 {
-		m.searched = len(cm.Claims)
-		for i := range int32(len(cm.Claims)) {
-			visit(i)
-		}
-	} else {
+	// One pass over the hits (every claim, with no search) counts what
+	// every pane shows.
+	t := m.cm.Tally(m.hits, topics)
+	m.topicCounts = t.Topics
+	m.passing = len(t.Passing)
+	m.searched = len(m.cm.Claims)
+	if m.hits != nil {
 		m.searched = len(m.hits)
-		for _, i := range m.hits {
-			visit(i)
+	}
+	var results []*claims.Claim
+	if !q.IsZero() {
+		results = make([]*claims.Claim, len(t.Passing))
+		for i, ci := range t.Passing {
+			results[i] = m.cm.Claims[ci]
 		}
 	}
 	m.counts = make([]int, len(m.order))
+	m.maxCount = 0
 	for i, s := range m.order {
-		m.counts[i] = byIndex[s.Index]
+		m.counts[i] = t.Voiced[s.Index]
+		m.maxCount = max(m.maxCount, m.counts[i])
+	}
+	m.speaking = 0
+	for _, n := range t.Said {
+		if n > 0 {
+			m.speaking++
+		}
 	}
 
 	keep := m.Selected()
@@ -90,7 +68,7 @@ func (m *Model) applyFilter() {
 	} else {
 		m.fillList()
 	}
-	m.cur, m.listTop = 0, 0
+	m.cur, m.claimsTop = 0, 0
 	if keep != nil {
 		// Stay on the claim, or on the nearest one after it.
 		i, _ := slices.BinarySearchFunc(m.list, keep.Index, func(c *claims.Claim, idx int) int { return c.Index - idx })
@@ -99,23 +77,9 @@ func (m *Model) applyFilter() {
 	m.afterMove()
 }
 
-// refines says whether a search for words can only narrow a search for
-// prev: each earlier word is within the word now in its place.
-func refines(prev, words []string) bool {
-	if len(prev) == 0 || len(words) < len(prev) {
-		return false
-	}
-	for i, w := range prev {
-		if !strings.Contains(words[i], w) {
-			return false
-		}
-	}
-	return true
-}
-
 // searchMode says whether the claims pane lists search results from every
 // speaker rather than one speaker's claims.
-func (m *Model) searchMode() bool { return len(m.words) > 0 }
+func (m *Model) searchMode() bool { return !m.query.IsZero() }
 
 // fillList fills the claims pane for the selected speaker, or with every
 // search result.
@@ -151,7 +115,7 @@ func (m *Model) selectSpeaker(i int) {
 	}
 	m.sel = i
 	m.fillList()
-	m.cur, m.listTop = 0, 0
+	m.cur, m.claimsTop = 0, 0
 	m.afterMove()
 }
 
@@ -184,7 +148,7 @@ func (m *Model) moveClaim(i int) {
 // results, makes the speaker follow the claim.
 func (m *Model) afterMove() {
 	m.link = 0
-	m.scroll = [2]int{}
+	m.cardScroll = [2]scroller{}
 	if c := m.Selected(); c != nil && m.searchMode() && !m.voices(m.order[m.sel], c) {
 		for i, s := range m.order {
 			if s == c.Speaker {
@@ -193,7 +157,6 @@ func (m *Model) afterMove() {
 			}
 		}
 	}
-	m.clampScroll()
 }
 
 // link is one answer relation seen from the selected claim: either a claim
@@ -233,7 +196,7 @@ func (m *Model) stepLink(d int) {
 		return
 	}
 	m.link = clamp(m.link+d, 0, n-1)
-	m.scroll[1] = 0
+	m.cardScroll[1] = scroller{}
 }
 
 func (m *Model) here() place {
@@ -316,7 +279,7 @@ func (m *Model) clearFilter() {
 	m.applyFilter()
 }
 
-// goToClaim selects a claim from a view (thread, article) and returns to the
+// goToClaim selects a claim from a view (exchange, article) and returns to the
 // panes.
 func (m *Model) goToClaim(c *claims.Claim) {
 	if c == nil {
@@ -327,7 +290,7 @@ func (m *Model) goToClaim(c *claims.Claim) {
 		m.fwd = nil
 		m.goTo(place{speaker: c.Speaker, claim: c})
 	}
-	m.view = viewPanes
+	m.view = panesView
 }
 
 // focusStep moves focus to the next (+1) or previous (-1) pane.

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/internal/sanitize"
 )
@@ -14,11 +13,6 @@ import (
 // The topic picker sits over the comparison, so that the speakers and the
 // claims, which follow the filter as topics are toggled, stay in sight. Its
 // first row is "all topics", which clears the choice.
-
-func (m *Model) pickerRect() rect {
-	s, a := m.lay.Statement, m.lay.Answer
-	return rect{s.X, s.Y, a.X + a.W - s.X, s.H}
-}
 
 func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
@@ -39,7 +33,7 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.AllTopics):
 		m.toggleTopic(0)
 	case key.Matches(msg, k.Open, k.Close), pressed(msg, k.Topics):
-		m.view = viewPanes
+		m.view = panesView
 	}
 	return nil
 }
@@ -57,28 +51,23 @@ func (m *Model) toggleTopic(i int) {
 // pickerClick toggles the clicked row; it reports whether the click was in
 // the picker.
 func (m *Model) pickerClick(ms tea.Mouse) bool {
-	r := m.pickerRect()
-	if !r.contains(ms.X, ms.Y) {
+	p := m.lay.Picker
+	if !p.Outer.contains(ms.X, ms.Y) {
 		return false
 	}
-	row := ms.Y - r.Y - 1 + m.pickerTop(r.H-2)
-	if row >= 0 && row <= len(m.cm.Topics) && ms.Y > r.Y && ms.Y < r.Y+r.H-1 {
-		m.picker = row
-		m.toggleTopic(row)
+	if y := p.rowAt(ms.X, ms.Y); y >= 0 && m.pickerScroll.top+y <= len(m.cm.Topics) {
+		m.picker = m.pickerScroll.top + y
+		m.toggleTopic(m.picker)
 	}
 	return true
 }
 
-func (m *Model) pickerTop(h int) int {
-	return window(0, m.picker, len(m.cm.Topics)+1, h)
-}
-
 func (m Model) viewPicker() string {
 	st := m.styles
-	r := m.pickerRect()
-	inner := r.W - 2
-	h := r.H - 2
-	top := m.pickerTop(h)
+	p := m.lay.Picker
+	inner := p.Inner.W
+	h := p.Inner.H
+	top := m.pickerScroll.top
 	any := m.filtered() && len(m.filter.Topics) > 0
 	numW := len(fmt.Sprint(len(m.cm.Claims)))
 
@@ -104,15 +93,15 @@ func (m Model) viewPicker() string {
 			n = m.topicCounts[row-1]
 		}
 		labelW := clamp(inner/3, 12, 30)
-		left := fmt.Sprintf(" %s %s %*d  ", box, fit(ansi.Truncate(label, labelW, "…"), labelW), numW, n)
-		line := left + st.Dim.Render(ansi.Truncate(desc, max(inner-ansi.StringWidth(left)-2, 0), "…"))
+		left := fmt.Sprintf(" %s %s %*d  ", box, fit(truncate(label, labelW, "…"), labelW), numW, n)
+		line := left + st.Dim.Render(truncate(desc, max(inner-cells(left)-2, 0), "…"))
 		if row == m.picker {
 			line = st.Marker.Render("▸") + st.Selected.Render(fit(left[1:]+desc, inner-1))
 		}
 		lines = append(lines, line)
 	}
 	title := st.PaneTitle.Render("Topics") + st.Dim.Render(" · space toggles · enter done")
-	return st.box(title, lines, r.W, r.H, true)
+	return st.box(title, lines, p, true)
 }
 
 // topicSummary is the filter line's account of the topics in force.

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"counterpoint/internal/claims"
 )
 
 // A claim whose statement the article reports more than once says where
@@ -26,6 +28,25 @@ func TestStatementCardSaysWhereElseItIsReported(t *testing.T) {
 		card := ansi.Strip(strings.Join(m.claimLines(c, 200), "\n"))
 		if strings.Contains(card, "also reported") != (want != "") || want != "" && !strings.Contains(card, want) {
 			t.Errorf("%s: the card says\n%s", id, card)
+		}
+	}
+}
+
+// A statement reported many times names its first reports and counts the
+// rest.
+func TestReportedInNamesAFewAndCountsTheRest(t *testing.T) {
+	var also []*claims.Claim
+	for p := 2; p <= 12; p++ {
+		also = append(also, &claims.Claim{Paragraph: p})
+	}
+	for n, want := range map[int]string{
+		0:  "",
+		1:  "also reported in ¶2",
+		8:  "also reported in ¶2, ¶3, ¶4, ¶5, ¶6, ¶7, ¶8, ¶9",
+		11: "also reported in ¶2, ¶3, ¶4, ¶5, ¶6, ¶7, ¶8, ¶9 and 3 more",
+	} {
+		if got := reportedIn(also[:n]); got != want {
+			t.Errorf("%d reports: %q, want %q", n, got, want)
 		}
 	}
 }

@@ -17,29 +17,34 @@ import (
 type Styles struct {
 	isDark bool
 
-	Title      lipgloss.Style // the app name in the header
-	Heading    lipgloss.Style // the article's title
-	Dim        lipgloss.Style // secondary text
-	Faint      lipgloss.Style // speakers with nothing under the filter
-	Label      lipgloss.Style // "topics:", "search:"
-	Active     lipgloss.Style // an active filter in the header
-	Border     lipgloss.Style // a pane's border
-	FocusEdge  lipgloss.Style // the focused pane's border
-	PaneTitle  lipgloss.Style // a pane's title, in its top border
-	Selected   lipgloss.Style // the selected row of a list
-	Marker     lipgloss.Style // the ▌ or ▸ before the selected row
-	Speaker    lipgloss.Style // a speaker's name heading a statement
-	Quote      lipgloss.Style // the words of a quote
-	Paraphrase lipgloss.Style // the words of a paraphrase
-	Meta       lipgloss.Style // mode, venue, paragraph under a statement
-	Badge      lipgloss.Style // "2 answers"
-	Unanswered lipgloss.Style // "unanswered"
-	Match      lipgloss.Style // a search match
-	Passage    lipgloss.Style // the selected claim's passage in the article
-	Quiet      lipgloss.Style // the same speaker's other passages
-	Status     lipgloss.Style // a message after an action, in the key line
-	Warning    lipgloss.Style // "terminal too small"
-	Kinds      map[string]lipgloss.Style
+	Title     lipgloss.Style // the app name in the header
+	Heading   lipgloss.Style // the article's title
+	Dim       lipgloss.Style // secondary text
+	Faint     lipgloss.Style // speakers with nothing under the filter
+	Label     lipgloss.Style // "topics:", "search:"
+	Active    lipgloss.Style // an active filter in the header
+	Border    lipgloss.Style // a pane's border
+	FocusEdge lipgloss.Style // the focused pane's border
+	// The frames panes are drawn in: a text pane (a border and a column of
+	// padding each side), a list (a border only: its rows carry their own
+	// marker column), and the focused pane's border, thick where the
+	// others are rounded, which shows without colour.
+	Pane, List, Focused lipgloss.Style
+	PaneTitle           lipgloss.Style // a pane's title, in its top border
+	Selected            lipgloss.Style // the selected row of a list
+	Marker              lipgloss.Style // the ▌ or ▸ before the selected row
+	Speaker             lipgloss.Style // a speaker's name heading a statement
+	Quote               lipgloss.Style // the words of a quote
+	Paraphrase          lipgloss.Style // the words of a paraphrase
+	Meta                lipgloss.Style // mode, venue, paragraph under a statement
+	Badge               lipgloss.Style // "2 answers"
+	Unanswered          lipgloss.Style // "unanswered"
+	Match               lipgloss.Style // a search match
+	Passage             lipgloss.Style // the selected claim's passage in the article
+	Quiet               lipgloss.Style // the same speaker's other passages
+	Status              lipgloss.Style // a message after an action, in the key line
+	Warning             lipgloss.Style // "terminal too small"
+	Kinds               map[string]lipgloss.Style
 
 	// Ink holds the styles that text is drawn in, made ready to draw with.
 	Ink inks
@@ -72,6 +77,9 @@ func newStyles(isDark bool) Styles {
 	s.Active = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Border = lipgloss.NewStyle().Foreground(border)
 	s.FocusEdge = lipgloss.NewStyle().Foreground(accent)
+	s.Pane = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1)
+	s.List = lipgloss.NewStyle().Border(lipgloss.RoundedBorder())
+	s.Focused = lipgloss.NewStyle().Border(lipgloss.ThickBorder())
 	s.PaneTitle = lipgloss.NewStyle().Bold(true).Foreground(fg)
 	s.Selected = lipgloss.NewStyle().Bold(true).Foreground(fg).Background(selBg)
 	s.Marker = lipgloss.NewStyle().Bold(true).Foreground(accent).Background(selBg)
@@ -120,6 +128,7 @@ func newStyles(isDark bool) Styles {
 		Selected: inkOf(s.Selected), Passage: inkOf(s.Passage), Quiet: inkOf(s.Quiet),
 		Marker: inkOf(s.Marker), Faint: inkOf(s.Faint), Border: inkOf(s.Border), FocusEdge: inkOf(s.FocusEdge),
 		Badge: inkOf(s.Badge), BadgeUnanswered: inkOf(s.Unanswered),
+		HelpKey: inkOf(s.Help.ShortKey), HelpDesc: inkOf(s.Help.ShortDesc), HelpSep: inkOf(s.Help.ShortSeparator),
 		SelBadge:           inkOf(s.Badge.Background(s.Selected.GetBackground())),
 		SelBadgeUnanswered: inkOf(s.Unanswered.Background(s.Selected.GetBackground())),
 		SelPad:             inkOf(lipgloss.NewStyle().Background(s.Selected.GetBackground())),
@@ -138,6 +147,8 @@ type inks struct {
 	// Badges in a row, and in the selected row.
 	Badge, BadgeUnanswered, SelBadge, SelBadgeUnanswered, SelPad ink
 	Kinds                                                        map[string]ink
+	// The key line.
+	HelpKey, HelpDesc, HelpSep ink
 }
 
 // kindInk is kind as an ink.

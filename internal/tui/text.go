@@ -6,6 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"counterpoint/internal/claims"
 )
 
 // rich is plain (already sanitised) text with a style per stretch. It is
@@ -50,6 +52,60 @@ func (k ink) paint(s string) string {
 	return k.open + s + k.close
 }
 
+// cells is how many cells s takes, as Lip Gloss measures it
+// (ansi.StringWidth). Measuring by grapheme clusters is the costliest part
+// of drawing a frame, so the common case is counted directly: printable
+// ASCII, the SGR sequences of the explorer's inks, and the narrow
+// characters it draws with (Latin letters, quote marks and dashes, arrows,
+// box drawing, ≈). Anything else is measured by ansi.StringWidth.
+func cells(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c < 0x7f:
+			n++
+			i++
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			j := i + 2
+			for j < len(s) && s[j] >= 0x20 && s[j] < 0x40 {
+				j++
+			}
+			if j >= len(s) || s[j] < 0x40 || s[j] > 0x7e {
+				return ansi.StringWidth(s)
+			}
+			i = j + 1
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !narrow(r) {
+				return ansi.StringWidth(s)
+			}
+			n++
+			i += size
+		default:
+			return ansi.StringWidth(s)
+		}
+	}
+	return n
+}
+
+// narrow says whether r is one cell wide on its own and cannot join what
+// follows into one cluster, among the characters the explorer draws most.
+// TestCellsMeasuresAsLipGloss checks every one against ansi.StringWidth.
+func narrow(r rune) bool {
+	switch {
+	case r >= 0xa0 && r < 0x300:
+		return r != 0xad // Latin letters; not the soft hyphen
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x203a: // dashes, quote marks, bullets, …
+		return true
+	case r >= 0x2190 && r <= 0x2193: // ←↑→↓
+		return true
+	case r >= 0x2500 && r <= 0x259f: // box drawing, blocks
+		return true
+	}
+	return r == 0x2248 || r == 0x25b8 // ≈ ▸
+}
+
 // span is a stretch [start, end) of bytes.
 type span struct{ start, end int }
 
@@ -72,7 +128,7 @@ func wrapSpans(s string, w int) []span {
 			j++
 		}
 		word := s[i:j]
-		ww := ansi.StringWidth(word)
+		ww := cells(word)
 		switch {
 		case start >= 0 && width+1+ww <= w:
 			width += 1 + ww
@@ -93,7 +149,7 @@ func wrapSpans(s string, w int) []span {
 			last := lines[len(lines)-1]
 			lines = lines[:len(lines)-1]
 			start, lastEnd = last.start, last.end
-			width = ansi.StringWidth(s[last.start:last.end])
+			width = cells(s[last.start:last.end])
 		}
 		i = j
 	}
@@ -113,7 +169,7 @@ func hardBreak(word string, w int) []span {
 	var parts []span
 	start, width := 0, 0
 	for i, r := range word {
-		rw := ansi.StringWidth(string(r))
+		rw := cells(string(r))
 		prevJoiner := i > 0 && strings.HasSuffix(word[:i], "\u200d")
 		if width+rw > w && rw > 0 && !prevJoiner && i > start {
 			parts = append(parts, span{start, i})
@@ -124,75 +180,57 @@ func hardBreak(word string, w int) []span {
 	return append(parts, span{start, len(word)})
 }
 
-// lines wraps rich text to w cells and styles each line, marking the search
-// words on top of the runs' styles.
+// lines wraps rich text to w cells and styles each line, marking what the
+// search matched on top of the runs' styles.
 func (m Model) lines(r *rich, w int) []string {
 	text := r.text.String()
+	marks := m.query.Ranges(text)
 	spans := wrapSpans(text, w)
 	out := make([]string, len(spans))
 	for i, sp := range spans {
-		out[i] = m.styleSpan(text, r.runs, sp)
+		out[i] = m.styleSpan(text, r.runs, sp, marks)
 	}
 	return out
 }
 
-// styleSpan renders text[sp] with the runs' styles and the search marks.
-func (m Model) styleSpan(text string, runs []run, sp span) string {
-	marks := m.searchMarks(text, sp)
+// styleSpan renders text[sp] with the runs' styles, and the stretches in
+// marks (byte ranges of text, in order) as search matches.
+func (m Model) styleSpan(text string, runs []run, sp span, marks []claims.Span) string {
 	var b strings.Builder
 	pos := sp.start
-	ri := 0
+	ri, mi := 0, 0
 	for pos < sp.end {
 		for ri < len(runs) && runs[ri].end <= pos {
 			ri++
 		}
-		var k ink
+		for mi < len(marks) && marks[mi].End <= pos {
+			mi++
+		}
+		k := ink{}
 		end := sp.end
 		if ri < len(runs) {
 			k = runs[ri].ink
 			end = min(end, runs[ri].end)
 		}
-		// Split the run where the search marks begin and end.
-		for pos < end {
-			j := pos
-			on := marks != nil && marks[pos-sp.start]
-			for j < end && (marks != nil && marks[j-sp.start]) == on {
-				j++
-			}
-			if on {
-				b.WriteString(m.styles.Ink.Match.paint(text[pos:j]))
+		if mi < len(marks) {
+			if mk := marks[mi]; mk.Start <= pos {
+				k = m.styles.Ink.Match
+				end = min(end, mk.End)
 			} else {
-				b.WriteString(k.paint(text[pos:j]))
+				end = min(end, mk.Start)
 			}
-			pos = j
 		}
+		b.WriteString(k.paint(text[pos:end]))
+		pos = end
 	}
 	return b.String()
 }
 
-// searchMarks marks the bytes of text[sp] that belong to a search word, or
-// returns nil when none does.
-func (m Model) searchMarks(text string, sp span) []bool {
-	if len(m.words) == 0 {
-		return nil
+// truncate cuts s to w cells with tail, as ansi.Truncate does, and leaves a
+// string that fits alone without measuring it twice.
+func truncate(s string, w int, tail string) string {
+	if cells(s) <= w {
+		return s
 	}
-	line := text[sp.start:sp.end]
-	var marks []bool
-	for i := 0; i < len(line); i++ {
-		if !utf8.RuneStart(line[i]) {
-			continue
-		}
-		for _, w := range m.words {
-			end := i + len(w)
-			if end <= len(line) && (end == len(line) || utf8.RuneStart(line[end])) && strings.EqualFold(line[i:end], w) {
-				if marks == nil {
-					marks = make([]bool, len(line))
-				}
-				for j := i; j < end; j++ {
-					marks[j] = true
-				}
-			}
-		}
-	}
-	return marks
+	return ansi.Truncate(s, w, tail)
 }

@@ -23,22 +23,20 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch m.view {
-	case viewTopics:
+	case topicsView:
 		return m.pickerKey(msg)
-	case viewThread:
-		return m.threadKey(msg)
-	case viewContext:
+	case exchangeView:
+		return m.exchangeKey(msg)
+	case articleView:
 		return m.articleKey(msg)
-	case viewHelp:
+	case helpView:
 		switch {
 		case key.Matches(msg, k.Quit):
 			return tea.Quit
-		case key.Matches(msg, k.Down):
-			m.helpTop++
-		case key.Matches(msg, k.Up):
-			m.helpTop = max(m.helpTop-1, 0)
 		case key.Matches(msg, k.Close), pressed(msg, k.Help):
-			m.view = viewPanes
+			m.view = panesView
+		default:
+			m.helpScroll.scrollKey(msg, k, true)
 		}
 		return nil
 	}
@@ -82,65 +80,44 @@ func (m *Model) panesKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevPane):
 		m.focusStep(-1)
 	case key.Matches(msg, k.Topics):
-		m.view = viewTopics
+		m.view = topicsView
 		m.picker = 0
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.input.CursorEnd()
+		if m.input.Value() != "" {
+			m.applyFilter() // typing again: the last word may be unfinished
+		}
 		return m.input.Focus()
-	case key.Matches(msg, k.Context):
+	case key.Matches(msg, k.Article):
 		m.openArticle()
 	case key.Matches(msg, k.Exchange):
-		m.openThread()
+		m.openExchange()
 	case key.Matches(msg, k.Copy):
 		return m.copySelected()
 	case key.Matches(msg, k.Clear):
 		m.clearFilter()
 		m.status = "filter cleared"
 	case key.Matches(msg, k.Help):
-		m.view = viewHelp
-		m.helpTop = 0
+		m.view = helpView
+		m.helpScroll = scroller{}
 	}
 	return nil
 }
 
-// page moves the focused pane by a page: the speakers or claims selection,
-// or the text of a statement.
+// page moves the focused pane by a page: the speakers list's rows (the
+// speaker stays selected: only ←/→ change it), the claims selection, or the
+// text of a statement.
 func (m *Model) page(d int) {
 	switch m.focus {
 	case FocusSpeakers:
-		m.stepSpeakerBy(d * max(m.lay.Speakers.H-3, 1))
+		m.speakersScroll.by(d * m.speakersScroll.page())
 	case FocusClaims:
-		m.moveClaim(m.cur + d*max(m.lay.Claims.H-3, 1))
+		m.moveClaim(m.cur + d*max(m.lay.Claims.Inner.H-1, 1))
 	case FocusStatement, FocusAnswer:
-		i := int(m.focus - FocusStatement)
-		m.scroll[i] += d * max(m.lay.Statement.H-3, 1)
-		m.clampScroll()
+		s := &m.cardScroll[m.focus-FocusStatement]
+		s.by(d * s.page())
 	}
-}
-
-func (m *Model) stepSpeakerBy(n int) {
-	if m.searchMode() {
-		for range abs(n) {
-			m.stepSpeaker(sign(n))
-		}
-		return
-	}
-	m.selectSpeaker(m.sel + n)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-func sign(n int) int {
-	if n < 0 {
-		return -1
-	}
-	return 1
 }
 
 // searchKey handles keys while the search input has them: the filter
@@ -151,6 +128,7 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Accept):
 		m.searching = false
 		m.input.Blur()
+		m.applyFilter() // the last word is finished: whole words only
 		if m.input.Value() != "" && len(m.list) > 0 {
 			m.focus = FocusClaims
 		}
@@ -194,38 +172,37 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		return
 	}
 	if l.Header.contains(ms.X, ms.Y) && ms.Y == l.Header.Y+1 && !m.searching {
-		m.view = viewTopics
+		m.view = topicsView
 		return
 	}
 	switch m.view {
-	case viewTopics:
+	case topicsView:
 		if m.pickerClick(ms) {
 			return
 		}
-	case viewThread:
-		m.threadClick(ms)
+	case exchangeView:
+		m.exchangeClick(ms)
 		return
-	case viewContext:
+	case articleView:
 		m.articleClick(ms)
 		return
-	case viewHelp:
+	case helpView:
 		return
 	}
 	switch {
-	case l.Speakers.contains(ms.X, ms.Y):
+	case l.Speakers.Outer.contains(ms.X, ms.Y):
 		m.focus = FocusSpeakers
-		if i, ok := m.speakerAt(ms.Y - l.Speakers.Y - 1); ok {
+		if i, ok := m.speakerAt(l.Speakers.rowAt(ms.X, ms.Y)); ok {
 			m.selectSpeaker(i)
 		}
-	case l.Claims.contains(ms.X, ms.Y):
+	case l.Claims.Outer.contains(ms.X, ms.Y):
 		m.focus = FocusClaims
-		row := ms.Y - l.Claims.Y - 1
-		if row >= 0 && row < l.Claims.H-2 && m.listTop+row < len(m.list) {
-			m.moveClaim(m.listTop + row)
+		if i, ok := m.claimAt(l.Claims.rowAt(ms.X, ms.Y)); ok && l.Claims.rowAt(ms.X, ms.Y) >= 0 {
+			m.moveClaim(i)
 		}
-	case m.view == viewPanes && l.Statement.contains(ms.X, ms.Y):
+	case m.view == panesView && l.Statement.Outer.contains(ms.X, ms.Y):
 		m.focus = FocusStatement
-	case m.view == viewPanes && l.Answer.contains(ms.X, ms.Y):
+	case m.view == panesView && l.Answer.Outer.contains(ms.X, ms.Y):
 		m.focus = FocusAnswer
 	}
 }
@@ -246,45 +223,42 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		return
 	}
 	switch m.view {
-	case viewThread:
-		m.thread.top = max(m.thread.top+d, 0)
-		m.clampScroll()
+	case exchangeView:
+		m.exchange.scroll.by(d)
 		return
-	case viewContext:
-		m.article.top = max(m.article.top+d, 0)
-		m.clampScroll()
+	case articleView:
+		m.article.scroll.by(d)
 		return
-	case viewHelp:
-		m.helpTop = max(m.helpTop+d, 0)
+	case helpView:
+		m.helpScroll.by(d)
 		return
-	case viewTopics:
-		if l.Statement.contains(ms.X, ms.Y) || l.Answer.contains(ms.X, ms.Y) {
-			m.picker = clamp(m.picker+d, 0, max(len(m.cm.Topics)-1, 0))
+	case topicsView:
+		if l.Picker.Outer.contains(ms.X, ms.Y) {
+			m.picker = clamp(m.picker+d, 0, len(m.cm.Topics))
 			return
 		}
 	}
 	switch {
-	case l.Speakers.contains(ms.X, ms.Y):
+	case l.Speakers.Outer.contains(ms.X, ms.Y):
 		m.stepSpeaker(d)
-	case l.Claims.contains(ms.X, ms.Y):
+	case l.Claims.Outer.contains(ms.X, ms.Y):
 		m.moveClaim(m.cur + d)
-	case l.Statement.contains(ms.X, ms.Y):
-		m.scroll[0] += d
-	case l.Answer.contains(ms.X, ms.Y):
-		m.scroll[1] += d
+	case l.Statement.Outer.contains(ms.X, ms.Y):
+		m.cardScroll[0].by(d)
+	case l.Answer.Outer.contains(ms.X, ms.Y):
+		m.cardScroll[1].by(d)
 	}
-	m.clampScroll()
 }
 
 // syncKeys enables the bindings that do something in the current state, so
 // that help shows only those.
 func (m *Model) syncKeys() {
 	k := &m.keys
-	panes := m.view == viewPanes && !m.searching && !m.lay.TooSmall
+	panes := m.view == panesView && !m.searching && !m.lay.TooSmall
 	n := len(m.links())
 	for _, b := range []*key.Binding{
 		&k.PrevSpeaker, &k.NextSpeaker, &k.NextPane, &k.PrevPane,
-		&k.Topics, &k.Search, &k.Context, &k.Exchange,
+		&k.Topics, &k.Search, &k.Article, &k.Exchange,
 	} {
 		b.SetEnabled(panes)
 	}
@@ -293,7 +267,7 @@ func (m *Model) syncKeys() {
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End} {
 		b.SetEnabled(moving)
 	}
-	k.Help.SetEnabled(moving && (m.view == viewPanes || m.view == viewHelp))
+	k.Help.SetEnabled(moving && (m.view == panesView || m.view == helpView))
 	k.PrevAnswer.SetEnabled(panes && n > 1)
 	k.NextAnswer.SetEnabled(panes && n > 1)
 	k.Follow.SetEnabled(panes && n > 0)
@@ -303,14 +277,14 @@ func (m *Model) syncKeys() {
 	k.Clear.SetEnabled(panes && m.filtered())
 	k.Quit.SetEnabled(!m.searching)
 
-	views := !m.searching && !m.lay.TooSmall && m.view != viewPanes
+	views := !m.searching && !m.lay.TooSmall && m.view != panesView
 	k.Close.SetEnabled(views)
-	k.Toggle.SetEnabled(views && m.view == viewTopics)
-	k.AllTopics.SetEnabled(views && m.view == viewTopics)
-	k.NextPassage.SetEnabled(views && m.view == viewContext)
-	k.PrevPassage.SetEnabled(views && m.view == viewContext)
-	k.Open.SetEnabled(views && (m.view == viewThread || m.view == viewContext || m.view == viewTopics))
-	if m.view == viewTopics {
+	k.Toggle.SetEnabled(views && m.view == topicsView)
+	k.AllTopics.SetEnabled(views && m.view == topicsView)
+	k.NextPassage.SetEnabled(views && m.view == articleView)
+	k.PrevPassage.SetEnabled(views && m.view == articleView)
+	k.Open.SetEnabled(views && (m.view == exchangeView || m.view == articleView || m.view == topicsView))
+	if m.view == topicsView {
 		k.Open.SetHelp("enter", "done")
 	} else {
 		k.Open.SetHelp("enter", "go to claim")

@@ -9,44 +9,50 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"counterpoint/internal/claims"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
-// View draws the frame. Every line of it fits the window: each pane is drawn
-// to its rectangle from the layout, and text is wrapped, not cut.
+// View draws the frame, or returns the one drawn already when nothing it
+// shows has changed since. Every line of it fits the window: each pane is
+// drawn to its rectangle from the layout, and text is wrapped, not cut.
 func (m Model) View() tea.View {
+	if m.frame != nil && m.frame.drawn {
+		return m.frame.view
+	}
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "counterpoint — " + sanitize.Line(m.cm.Article.Title)
+	if m.frame != nil {
+		*m.frame = frameCache{drawn: true, view: v}
+	}
 	return v
 }
 
 // render is the frame as a string, for View and for tests.
 func (m Model) render() string {
+	if m.lay.W == 0 && m.lay.H == 0 {
+		m.resize(m.w, m.h) // drawn before any size came
+	}
 	l := m.lay
 	if l.TooSmall {
 		return m.tooSmall()
 	}
 	var body string
 	switch m.view {
-	case viewThread:
-		body = m.viewThread()
-	case viewContext:
+	case exchangeView:
+		body = m.viewExchange()
+	case articleView:
 		body = m.viewArticle()
-	case viewHelp:
+	case helpView:
 		body = m.viewFullHelp()
 	default:
 		bottom := m.viewComparison()
-		if m.view == viewTopics {
+		if m.view == topicsView {
 			bottom = m.viewPicker()
 		}
-		if l.Wide {
-			body = hjoin(m.viewSpeakers(), m.viewClaims()+"\n"+bottom)
-		} else {
-			body = hjoin(m.viewSpeakers(), m.viewClaims()) + "\n" + bottom
-		}
+		body = hjoin(m.viewSpeakers(), m.viewClaims()) + "\n" + bottom
 	}
 	return m.viewHeader() + "\n" + body + "\n" + m.viewKeys()
 }
@@ -70,27 +76,56 @@ func (m Model) tooSmall() string {
 	return strings.Join(lines, "\n")
 }
 
-// viewHeader is two lines: the app and the article's title, then the filter.
+// titleFits says whether the article's title fits beside the app's name
+// on the first line; if not, it has the header's first two lines to itself.
+func (m Model) titleFits() bool {
+	name := cells(m.styles.Title.Render("counterpoint"))
+	return name+1+cells(sanitize.Line(m.cm.Article.Title)) <= m.w
+}
+
+// headerHeight is the header's lines: the title (one or two) and the filter.
+func (m Model) headerHeight() int {
+	if cells(sanitize.Line(m.cm.Article.Title)) <= m.w-1 {
+		return 2
+	}
+	return 3
+}
+
+// viewHeader is the app and the article's title, then the filter line.
+// A title too long for the line beside the name takes two lines of its
+// own; only one too long even for those is cut.
 func (m Model) viewHeader() string {
 	st := m.styles
 	w := m.lay.W
-	name := st.Title.Render("counterpoint") + m.draftLabel()
-	title := " " + st.Heading.Render(ansi.Truncate(sanitize.Line(m.cm.Article.Title), max(w-lipgloss.Width(name)-1, 0), "…"))
-	first := fit(name+title, w)
-
-	var second string
+	title := sanitize.Line(m.cm.Article.Title)
+	var lines []string
 	switch {
-	case m.searching:
-		second = " " + m.input.View()
+	case m.titleFits():
+		lines = []string{fit(st.Title.Render("counterpoint")+" "+st.Heading.Render(title), w)}
+	case cells(title) <= w-1:
+		// The title rather than the app's name, which the window's title has.
+		lines = []string{fit(" "+st.Heading.Render(title), w)}
 	default:
-		second = " " + m.filterLine()
+		ls := wrap(title, w-1)
+		if len(ls) > 2 {
+			ls = []string{ls[0], ansi.Truncate(strings.Join(ls[1:], " "), w-1, "…")}
+		}
+		for _, l := range ls {
+			lines = append(lines, fit(" "+st.Heading.Render(l), w))
+		}
 	}
-	return first + "\n" + fit(second, w)
+	label := m.draftLabel()
+	second := " " + label + m.filterLine(w-1-cells(label))
+	if m.searching {
+		second = " " + m.input.View()
+	}
+	return strings.Join(append(lines, fit(second, w)), "\n")
 }
 
 // filterLine shows the filter in force: the topics (all of them, or those
-// chosen) and the search.
-func (m Model) filterLine() string {
+// chosen) and the search. Topics that do not all fit in w cells are
+// counted instead of listed.
+func (m Model) filterLine(w int) string {
 	st := m.styles
 	var b strings.Builder
 	if m.filter.Search != "" {
@@ -105,284 +140,55 @@ func (m Model) filterLine() string {
 		b.WriteString(st.Active.Render("[all]"))
 	}
 	if m.filtered() {
-		b.WriteString(st.Dim.Render(fmt.Sprintf(" · %s · esc clears", plural(m.passing, "claim"))))
+		b.WriteString(st.Dim.Render(fmt.Sprintf(" · %s · esc clears", phrase.Count(m.passing, "claim"))))
 		return b.String()
 	}
+	head := b.String()
+	var all strings.Builder
 	for _, t := range m.cm.Topics {
-		b.WriteString(st.Dim.Render(" · " + sanitize.Line(t.Label)))
+		all.WriteString(" · " + sanitize.Line(t.Label))
 	}
-	b.WriteString(st.Dim.Render(" · t picks"))
-	return b.String()
-}
-
-// speakerRows are the rows of the speakers pane: positions in order, and -1
-// for the "others" separator.
-func (m Model) speakerRows() []int {
-	rows := make([]int, 0, len(m.order)+1)
-	for i := range m.order {
-		if i == m.split && m.split > 0 {
-			rows = append(rows, -1)
-		}
-		rows = append(rows, i)
+	all.WriteString(" · t picks")
+	if cells(head)+cells(all.String()) <= w {
+		return head + st.Dim.Render(all.String())
 	}
-	return rows
-}
-
-// speakerAt returns the speaker on row y of the pane's inside.
-func (m Model) speakerAt(y int) (int, bool) {
-	rows := m.speakerRows()
-	h := m.lay.Speakers.H - 2
-	if y < 0 || y >= h {
-		return 0, false
-	}
-	top := window(0, m.speakerRow(rows), len(rows), h)
-	if top+y >= len(rows) || rows[top+y] < 0 {
-		return 0, false
-	}
-	return rows[top+y], true
-}
-
-func (m Model) speakerRow(rows []int) int {
-	for r, i := range rows {
-		if i == m.sel {
-			return r
-		}
-	}
-	return 0
-}
-
-func (m Model) viewSpeakers() string {
-	st := m.styles
-	r := m.lay.Speakers
-	inner := r.W - 2
-	h := r.H - 2
-	rows := m.speakerRows()
-	top := window(0, m.speakerRow(rows), len(rows), h)
-	lines := make([]string, 0, h)
-	for _, i := range rows[top:min(top+h, len(rows))] {
-		if i < 0 {
-			lines = append(lines, st.Ink.Faint.paint(fit(" ── others ──", inner)))
-			continue
-		}
-		s := m.order[i]
-		count := fmt.Sprint(m.counts[i])
-		cw := ansi.StringWidth(count)
-		// "  name   count ": two for the marker, one at least between, one after.
-		name := sanitize.Line(s.Name)
-		if m.relaysOnly(s) && ansi.StringWidth(name)+len(" (relays)") <= inner-cw-4 {
-			name += " (relays)"
-		}
-		name = ansi.Truncate(name, max(inner-cw-4, 1), "…")
-		gap := max(inner-3-ansi.StringWidth(name)-cw, 1)
-		text := name + strings.Repeat(" ", gap) + count + " "
-		switch {
-		case i == m.sel:
-			lines = append(lines, st.Ink.Marker.paint("▌")+st.Ink.Selected.paint(" "+text))
-		case m.counts[i] == 0:
-			lines = append(lines, st.Ink.Faint.paint("  "+text))
-		default:
-			lines = append(lines, "  "+text)
-		}
-	}
-	title := st.PaneTitle.Render("Speakers") + st.Dim.Render(moreNote(top, top+h, len(rows)))
-	return st.box(title, lines, r.W, r.H, m.focus == FocusSpeakers)
-}
-
-func (m Model) viewClaims() string {
-	st := m.styles
-	r := m.lay.Claims
-	inner := r.W - 2
-	h := r.H - 2
-	top := window(m.listTop, m.cur, len(m.list), h)
-	var lines []string
-	if len(m.list) == 0 {
-		lines = m.lines(new(rich).add(m.emptyReason(), st.Ink.Dim), inner-2)
-		lines = padLeft(lines, 1)
-	}
-	search := m.searchMode()
-	for i := top; i < min(top+h, len(m.list)); i++ {
-		c := m.list[i]
-		badge := m.badge(c)
-		bw := ansi.StringWidth(badge)
-		who := ""
-		if search {
-			who = sanitize.Line(c.Speaker.Name) + ": "
-		}
-		words := who + sanitize.Line(oneLine(c))
-		textW := max(inner-3-bw-1, 1)
-		text := fit(ansi.Truncate(words, textW, "…"), textW)
-		var line string
-		if i == m.cur {
-			line = st.Ink.Marker.paint("▸") + st.Ink.Selected.paint(" "+m.plainSpan(text)+" ") + m.styleBadge(badge, true)
-		} else {
-			line = "  " + m.styleSpan(text, []run{{len(text), st.Ink.Quote}}, span{0, len(text)}) + " " + m.styleBadge(badge, false)
-		}
-		lines = append(lines, line)
-	}
-	head, role := m.claimsTitle()
-	title := st.PaneTitle.Render(head)
-	if n := len(m.list); n > h && h > 0 {
-		// Before the role, which is the first thing a narrow pane cuts.
-		title += st.Dim.Render(fmt.Sprintf(" · %d–%d", top+1, min(top+h, n)))
-	}
-	if role != "" {
-		title += st.Dim.Render(" — " + role)
-	}
-	return st.box(title, lines, r.W, r.H, m.focus == FocusClaims)
-}
-
-// relaysOnly says whether a speaker only relays others' words, as KCNA does.
-func (m Model) relaysOnly(s *claims.Speaker) bool {
-	return len(m.cm.Relayed(s)) > 0 && len(m.cm.ClaimsBy(s, claims.Filter{})) == 0
-}
-
-// plainSpan draws text on the selection's background, with search marks.
-func (m Model) plainSpan(text string) string {
-	return m.styleSpan(text, []run{{len(text), m.styles.Ink.Selected}}, span{0, len(text)})
-}
-
-// claimsTitle heads the claims pane: whose claims and how many, and the
-// speaker's role.
-func (m Model) claimsTitle() (head, role string) {
-	if len(m.order) == 0 {
-		return "Claims", ""
-	}
-	if m.searchMode() {
-		speakers := 0
-		for _, n := range m.counts {
-			if n > 0 {
-				speakers++
-			}
-		}
-		return fmt.Sprintf("Search · %s · %s", plural(len(m.list), "claim"), plural(speakers, "speaker")), ""
-	}
-	s := m.order[m.sel]
-	head = sanitize.Line(s.Name) + " · " + plural(len(m.list), "claim")
-	if m.relaysOnly(s) {
-		head = sanitize.Line(s.Name) + " · relays " + plural(len(m.list), "claim")
-	}
-	return head, sanitize.Line(s.Role)
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// oneLine is a claim as one line of the claims pane.
-func oneLine(c *claims.Claim) string {
-	if c.Mode == claims.ModeQuote {
-		return "“" + c.Text + "”"
-	}
-	return "≈ " + c.Text
-}
-
-// badge says how a claim stands in the exchange: which paragraph it answers,
-// if it is itself an answer, and how many answers it has, or none. Words and
-// ¶ rather than arrows: they read the same in every font.
-func (m Model) badge(c *claims.Claim) string {
-	b := draftBadge(c)
-	if as := m.cm.Answering(c); len(as) > 0 {
-		b += fmt.Sprintf("re ¶%d", as[0].To.Paragraph)
-		if len(as) > 1 {
-			b += "+"
-		}
-		b += " · "
-	}
-	switch n := len(m.cm.AnswersTo(c)); n {
-	case 0:
-		return b + "unanswered"
-	case 1:
-		return b + "1 answer"
-	default:
-		return b + fmt.Sprintf("%d answers", n)
-	}
-}
-
-// styleBadge colours a badge: what it answers, then its answers or their
-// absence.
-func (m Model) styleBadge(b string, selected bool) string {
-	in := m.styles.Ink
-	var out strings.Builder
-	for i, part := range strings.Split(b, " · ") {
-		k := in.Badge
-		switch {
-		case selected && part == "unanswered":
-			k = in.SelBadgeUnanswered
-		case selected:
-			k = in.SelBadge
-		case part == "unanswered":
-			k = in.BadgeUnanswered
-		}
-		if i > 0 {
-			out.WriteString(k.paint(" · "))
-		}
-		out.WriteString(k.paint(part))
-	}
-	if selected {
-		return out.String() + in.SelPad.paint(" ")
-	}
-	return out.String() + " "
-}
-
-// viewComparison is the statement and its answer side by side.
-func (m Model) viewComparison() string {
-	st := m.styles
-	l := m.lay
-	var out [2]string
-	for i, r := range []rect{l.Statement, l.Answer} {
-		w := r.W - 4
-		var title string
-		var lines []string
-		if i == 0 {
-			title, lines = m.statementCard(w)
-		} else {
-			title, lines = m.answerCard(w)
-		}
-		h := r.H - 2
-		off := min(m.scroll[i], max(len(lines)-h, 0))
-		end := min(off+h, len(lines))
-		t := st.PaneTitle.Render(title) + st.Dim.Render(moreNote(off, end, len(lines)))
-		if end < len(lines) && end-off == h && h > 1 {
-			// Say there is more, on the last row, rather than hide it.
-			lines = append(append([]string{}, lines[off:end-1]...), st.Dim.Render("↓ more: pgdn or the wheel"))
-		} else {
-			lines = lines[off:end]
-		}
-		out[i] = st.box(t, padLeft(lines, 1), r.W, r.H, m.focus == FocusStatement+Focus(i))
-	}
-	return hjoin(out[0], out[1])
+	return head + st.Dim.Render(fmt.Sprintf(" · %s; t lists and picks them", phrase.Count(len(m.cm.Topics), "topic")))
 }
 
 // viewKeys is the key line: a message after an action, or the keys that
-// work now.
+// work now, as many as fit; when some do not, the last says where the
+// others are ("? more keys").
 func (m Model) viewKeys() string {
 	w := m.lay.W
 	if m.status != "" {
 		return fit(" "+m.styles.Status.Render(sanitize.Line(m.status)), w)
 	}
-	tail := m.help.ShortHelpView(m.keys.tailHelp())
-	head := m.shortHelp(m.keys.ShortHelp(), w-1-ansi.StringWidth(tail)-3)
-	line := " " + head
-	if head != "" && tail != "" {
-		line += m.styles.Help.ShortSeparator.Render(" • ")
+	tail := m.keys.tailHelp()
+	tailLine, _ := m.shortHelp(tail, w)
+	head, cut := m.shortHelp(m.keys.ShortHelp(), w-1-cells(tailLine)-3)
+	if cut {
+		tail[0].SetHelp(tail[0].Help().Key, "more keys")
+		tailLine, _ = m.shortHelp(tail, w)
+		head, _ = m.shortHelp(m.keys.ShortHelp(), w-1-cells(tailLine)-3)
 	}
-	return fit(line+tail, w)
+	line := " " + head
+	if head != "" && tailLine != "" {
+		line += m.styles.Ink.HelpSep.paint(" • ")
+	}
+	return fit(line+tailLine, w)
 }
 
-// viewFullHelp lists every key that works, with what the badges mean.
-func (m Model) viewFullHelp() string {
+// helpLines are every key, with what the badges mean: the help view's text.
+func (m Model) helpLines() []string {
 	st := m.styles
-	b := m.lay.Body
 	hm := m.help
 	hm.ShowAll = true
+	hm.SetWidth(0) // whole: it is laid out here, in columns or one under another
 	// Every key, not only those that work on the screen behind the help.
 	groups := newKeyMap().FullHelp()
 	names := []string{"Moving", "Answers and history", "Views and filters", "In the topic picker, the exchange and the article"}
 	var lines []string
-	if cols := hm.FullHelpView(groups); lipgloss.Width(cols) <= b.W-4 {
+	if cols := hm.FullHelpView(groups); lipgloss.Width(cols) <= m.lay.Body.Inner.W {
 		// Side by side when the window is wide enough.
 		lines = append(lines, strings.Split(cols, "\n")...)
 		lines = append(lines, "")
@@ -394,60 +200,76 @@ func (m Model) viewFullHelp() string {
 		}
 	}
 	lines = append(lines, st.PaneTitle.Render("Badges"))
-	legend := []string{
-		st.Badge.Render("2 answers") + "  two statements answer this one",
-		st.Unanswered.Render("unanswered") + "  nothing answers it",
-		st.Badge.Render("re ¶6") + "  it answers a statement in paragraph 6 (¶6+: and others)",
-		"(relays)  a speaker who relays others' words, as state media do",
-		"“…”  a quote, the speaker's own words   ≈ …  a paraphrase, in the article's words",
+	legend := []*rich{
+		new(rich).add("2 answers", st.Ink.Badge).add("  two statements answer this one", ink{}),
+		new(rich).add("unanswered", st.Ink.Unanswered).add("  nothing answers it", ink{}),
+		new(rich).add("re ¶6", st.Ink.Badge).add("  it answers a statement in paragraph 6 (¶6+: and others)", ink{}),
+		new(rich).add("also reported in ¶3  one statement, reported there too; answers count once", ink{}),
+		new(rich).add("(relays)  a speaker who relays others' words, as state media do", ink{}),
+		new(rich).add("“…”  a quote, the speaker's own words   ≈ …  a paraphrase, in the article's words", ink{}),
 	}
-	lines = append(lines, legend...)
-	h := b.H - 2
-	top := min(m.helpTop, max(len(lines)-h, 0))
-	end := min(top+h, len(lines))
-	title := st.PaneTitle.Render("Keys") + st.Dim.Render(" · esc or ? closes"+scrollNote(top, end, len(lines)))
-	return st.box(title, padLeft(lines[top:end], 1), b.W, b.H, true)
+	for _, r := range legend {
+		lines = append(lines, m.lines(r, m.lay.Body.Inner.W)...)
+	}
+	return lines
 }
 
-// moreNote marks a pane's title when there is more above or below.
-func moreNote(top, end, n int) string {
-	switch {
-	case top > 0 && end < n:
-		return " ↑↓"
-	case top > 0:
-		return " ↑"
-	case end < n:
-		return " ↓"
-	}
-	return ""
+// viewFullHelp is the help view.
+func (m Model) viewFullHelp() string {
+	st := m.styles
+	lines := m.helpLines()
+	s := m.helpScroll
+	title := st.PaneTitle.Render("Keys") + st.Dim.Render(" · esc or ? closes"+s.note("lines"))
+	return st.box(title, lines[s.top:s.end()], m.lay.Body, true)
 }
 
-// shortHelp lists the enabled bindings, as the help bubble does, in as many
-// as fit in width cells, and "…" when some did not. (The bubble's own
+// shortHelp lists the enabled bindings, as the help bubble does, as many
+// as fit in width cells, and says whether some did not. (The bubble's own
 // truncation can overshoot its width by part of a binding.)
-func (m Model) shortHelp(bindings []key.Binding, width int) string {
-	st := m.help.Styles
-	sep := st.ShortSeparator.Render(" • ")
-	ellipsis := st.Ellipsis.Render(" …")
+func (m Model) shortHelp(bindings []key.Binding, width int) (string, bool) {
+	in := m.styles.Ink
+	sep := in.HelpSep.paint(" • ")
 	var b strings.Builder
 	used := 0
 	for _, k := range bindings {
 		if !k.Enabled() {
 			continue
 		}
-		item := st.ShortKey.Render(k.Help().Key) + " " + st.ShortDesc.Render(k.Help().Desc)
+		h := k.Help()
+		iw := cells(h.Key) + 1 + cells(h.Desc)
 		if used > 0 {
-			item = sep + item
+			iw += 3
 		}
-		iw := ansi.StringWidth(item)
-		if used+iw > width-ansi.StringWidth(ellipsis) {
-			if used+ansi.StringWidth(ellipsis) <= width {
-				b.WriteString(ellipsis)
-			}
-			break
+		if used+iw > width {
+			return b.String(), true
 		}
-		b.WriteString(item)
+		if used > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(in.HelpKey.paint(h.Key))
+		b.WriteByte(' ')
+		b.WriteString(in.HelpDesc.paint(h.Desc))
 		used += iw
 	}
-	return b.String()
+	return b.String(), false
+}
+
+// paneTitle is a pane's title for its top edge, inner cells wide: the head,
+// then each of the notes that fits whole, in order, so that a narrow pane
+// leaves a note out rather than cutting it.
+func (m Model) paneTitle(inner int, head string, notes ...string) string {
+	st := m.styles
+	room := inner - 2 // the corners' spaces
+	t := st.PaneTitle.Render(truncate(head, room, "…"))
+	used := cells(head)
+	for _, n := range notes {
+		if n == "" {
+			continue
+		}
+		if nw := cells(n); used+nw <= room {
+			t += st.Dim.Render(n)
+			used += nw
+		}
+	}
+	return t
 }

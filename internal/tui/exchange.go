@@ -7,28 +7,28 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"counterpoint/internal/claims"
-	"counterpoint/internal/export"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
-// The thread view shows the whole exchange a claim belongs to as one text,
+// The exchange view shows the whole exchange a claim belongs to as one text,
 // in article order, each statement headed by who answers whom. A cursor
 // moves from statement to statement; enter goes to the one under it.
 //
 // The exchange is drawn once, when the view opens (and again when the width
 // or the colours change), not on every key: a key moves the cursor and the
 // view slices the lines it shows, so a long exchange costs nothing per key.
-type threadState struct {
+type exchangeState struct {
 	ex     claims.Exchange
 	cur    int      // position in ex.Claims
-	top    int      // first line shown
+	scroll scroller // over lines
 	lines  []string // the exchange drawn, each first line with the plain gutter
 	starts []int    // where each statement begins in lines
 	heads  []string // each statement's first line without its gutter
 	width  int      // the width lines were drawn for; 0 when not drawn
 }
 
-func (m *Model) openThread() {
+func (m *Model) openExchange() {
 	c := m.Selected()
 	if c == nil {
 		return
@@ -40,91 +40,82 @@ func (m *Model) openThread() {
 			cur = i
 		}
 	}
-	m.thread = threadState{ex: ex, cur: cur}
-	m.view = viewThread
-	m.drawThread()
-	m.showThreadCursor()
+	m.exchange = exchangeState{ex: ex, cur: cur}
+	m.view = exchangeView
+	m.drawExchange()
+	m.showExchangeCursor()
 }
 
-func (m *Model) threadKey(msg tea.KeyPressMsg) tea.Cmd {
+func (m *Model) exchangeKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	t := &m.thread
-	page := max(m.lay.Body.H-3, 1)
+	t := &m.exchange
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Close), pressed(msg, k.Exchange):
-		m.view = viewPanes
+		m.view = panesView
 	case key.Matches(msg, k.Up):
 		t.cur = max(t.cur-1, 0)
-		m.showThreadCursor()
+		m.showExchangeCursor()
 	case key.Matches(msg, k.Down):
 		t.cur = min(t.cur+1, len(t.ex.Claims)-1)
-		m.showThreadCursor()
+		m.showExchangeCursor()
 	case key.Matches(msg, k.Home):
 		t.cur = 0
-		m.showThreadCursor()
+		m.showExchangeCursor()
 	case key.Matches(msg, k.End):
 		t.cur = len(t.ex.Claims) - 1
-		m.showThreadCursor()
-	case key.Matches(msg, k.PageUp):
-		t.top = max(t.top-page, 0)
-		m.clampScroll()
-	case key.Matches(msg, k.PageDown):
-		t.top += page
-		m.clampScroll()
+		m.showExchangeCursor()
 	case key.Matches(msg, k.Open):
 		m.goToClaim(t.ex.Claims[t.cur])
+	default:
+		t.scroll.scrollKey(msg, k, false) // pgup, pgdn: the text, not the cursor
 	}
 	return nil
 }
 
-// threadClick moves the cursor to the clicked statement; a click on the
+// exchangeClick moves the cursor to the clicked statement; a click on the
 // statement already under the cursor goes to it.
-func (m *Model) threadClick(ms tea.Mouse) {
-	b := m.lay.Body
-	if !b.contains(ms.X, ms.Y) || ms.Y == b.Y || ms.Y == b.Y+b.H-1 {
+func (m *Model) exchangeClick(ms tea.Mouse) {
+	row := m.lay.Body.rowAt(ms.X, ms.Y)
+	if row < 0 {
 		return
 	}
-	line := m.thread.top + ms.Y - b.Y - 1
-	starts := m.thread.starts
+	line := m.exchange.scroll.top + row
+	starts := m.exchange.starts
 	for i := len(starts) - 1; i >= 0; i-- {
 		if line >= starts[i] {
-			if i == m.thread.cur {
-				m.goToClaim(m.thread.ex.Claims[i])
+			if i == m.exchange.cur {
+				m.goToClaim(m.exchange.ex.Claims[i])
 				return
 			}
-			m.thread.cur = i
+			m.exchange.cur = i
 			return
 		}
 	}
 }
 
-// showThreadCursor scrolls so that the statement under the cursor is in
+// showExchangeCursor scrolls so that the statement under the cursor is in
 // sight.
-func (m *Model) showThreadCursor() {
-	t := &m.thread
-	h := max(m.lay.Body.H-2, 1)
+func (m *Model) showExchangeCursor() {
+	t := &m.exchange
+	m.drawExchange()
+	t.scroll.size(len(t.lines), m.lay.Body.Inner.H)
 	start := t.starts[t.cur]
 	end := len(t.lines)
 	if t.cur+1 < len(t.starts) {
 		end = t.starts[t.cur+1]
 	}
-	if end-start > h || start < t.top {
-		t.top = start
-	} else if end > t.top+h {
-		t.top = end - h
-	}
-	m.clampScroll()
+	t.scroll.show(start, end)
 }
 
-func (m *Model) threadWidth() int { return max(m.lay.Body.W-4, 10) }
+func (m *Model) exchangeWidth() int { return max(m.lay.Body.Inner.W, 10) }
 
-// drawThread draws the exchange for the body's width, unless it is drawn
+// drawExchange draws the exchange for the body's width, unless it is drawn
 // for it already.
-func (m *Model) drawThread() {
-	t := &m.thread
-	w := m.threadWidth()
+func (m *Model) drawExchange() {
+	t := &m.exchange
+	w := m.exchangeWidth()
 	if t.width == w {
 		return
 	}
@@ -140,9 +131,9 @@ func (m *Model) drawThread() {
 		// Every relation from a claim of the exchange is in the exchange.
 		for _, r := range m.cm.Answering(c) {
 			h := new(rich).add(sanitize.Line(c.Speaker.Name), st.Ink.Speaker).add(" ", st.Ink.Quote).
-				add(export.Active(r.Kind), st.kindInk(r.Kind)).add(" ", st.Ink.Quote).
+				add(phrase.Active(r.Kind), st.kindInk(r.Kind)).add(" ", st.Ink.Quote).
 				add(sanitize.Line(r.To.Speaker.Name), st.Ink.Speaker).
-				add(fmt.Sprintf(" (¶%d) · %s", r.To.Paragraph, explicitWords(r)), st.Ink.Dim)
+				add(fmt.Sprintf(" (¶%d) · %s", r.To.Paragraph, phrase.ShownAtLength(r)), st.Ink.Dim)
 			heads = append(heads, h)
 		}
 		if len(heads) == 0 {
@@ -162,14 +153,6 @@ func (m *Model) drawThread() {
 	t.width = w
 }
 
-// redrawThread draws the exchange again, after a change of colours.
-func (m *Model) redrawThread() {
-	m.thread.width = 0
-	if m.view == viewThread {
-		m.drawThread()
-	}
-}
-
 // claimBody is a statement's words and circumstances, without the heading.
 func (m Model) claimBody(c *claims.Claim, w int) []string {
 	st := m.styles
@@ -177,9 +160,9 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 	if c.Mode != claims.ModeQuote {
 		base = st.Ink.Paraphrase
 	}
-	lines := m.lines(new(rich).add(sanitize.Line(export.Words(c)), base), w)
+	lines := m.lines(new(rich).add(sanitize.Line(phrase.Words(c)), base), w)
 	meta := c.Mode
-	if cs := export.Circumstances(c); cs != "" {
+	if cs := phrase.Circumstances(c); cs != "" {
 		meta += " · " + cs
 	}
 	if c.ReportedBy != nil {
@@ -191,15 +174,12 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 	return append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Ink.Meta), w)...)
 }
 
-func (m Model) viewThread() string {
+func (m Model) viewExchange() string {
 	st := m.styles
-	b := m.lay.Body
-	t := m.thread
-	h := b.H - 2
-	top := min(t.top, max(len(t.lines)-h, 0))
-	end := min(top+h, len(t.lines))
-	shown := make([]string, 0, end-top)
-	for i := top; i < end; i++ {
+	t := m.exchange
+	sc := t.scroll
+	shown := make([]string, 0, sc.h)
+	for i := sc.top; i < sc.end(); i++ {
 		if i == t.starts[t.cur] {
 			c := t.ex.Claims[t.cur]
 			shown = append(shown, st.Marker.Render("▸")+st.Selected.Render(fmt.Sprintf(" %-4s", fmt.Sprintf("¶%d", c.Paragraph)))+t.heads[t.cur])
@@ -208,11 +188,11 @@ func (m Model) viewThread() string {
 		shown = append(shown, t.lines[i])
 	}
 	title := st.PaneTitle.Render("Exchange") + st.Dim.Render(fmt.Sprintf(" · %s · %s%s",
-		plural(len(t.ex.Claims), "statement"), plural(len(t.ex.Relations), "answer"), scrollNote(top, end, len(t.lines))))
-	return st.box(title, padLeft(shown, 1), b.W, b.H, true)
+		phrase.Count(len(t.ex.Claims), "statement"), phrase.Count(len(t.ex.Relations), "answer"), sc.note("lines")))
+	return st.box(title, shown, m.lay.Body, true)
 }
 
-// padLeft indents every line by n spaces: the gap inside a pane's border.
+// padLeft indents every line by n spaces.
 func padLeft(lines []string, n int) []string {
 	out := make([]string, len(lines))
 	pad := fmt.Sprintf("%*s", n, "")
@@ -220,12 +200,4 @@ func padLeft(lines []string, n int) []string {
 		out[i] = pad + l
 	}
 	return out
-}
-
-// scrollNote says where a scrolled text is: " · 12–40 of 96".
-func scrollNote(top, end, n int) string {
-	if top == 0 && end >= n {
-		return ""
-	}
-	return fmt.Sprintf(" · lines %d–%d of %d", top+1, end, n)
 }
