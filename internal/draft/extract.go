@@ -164,8 +164,10 @@ func (x *extractor) sentence(p *paragraph, s *sentence, si int, prevOpen bool) {
 				regionStart = c.region[1]
 			}
 			// a cue inside this claim's content is a report within it
+			// (unless it introduces a quotation of its own: "… and
+			// repeatedly says, “Don't you do it,” until …")
 			for k := ci + 1; k < len(cues); k++ {
-				if cues[k].i < c.region[1] && !cues[k].ing {
+				if cues[k].i < c.region[1] && !cues[k].ing && !x.introducesQuote(toks, cues[k].j) {
 					cues[k].skip = true
 				}
 			}
@@ -585,6 +587,17 @@ func (x *extractor) skipToSubject(toks []token, k int) (int, string) {
 	return k, when
 }
 
+// introducesQuote reports whether a cue ending before token j is followed
+// by a comma or a colon and a capitalised quotation.
+func (x *extractor) introducesQuote(toks []token, j int) bool {
+	if j+1 >= len(toks) || toks[j].kind != tokPunct || toks[j].lower != "," && toks[j].lower != ":" || toks[j+1].kind != tokQuote {
+		return false
+	}
+	q := x.quotes[toks[j+1].q]
+	first, _ := utf8.DecodeRuneInString(x.text[q.inner.Start:q.inner.End])
+	return unicode.IsUpper(first)
+}
+
 // leadingQuote is the token of the quotation that opens tokens [lo, hi),
 // when nothing but marks stands between it and hi; else -1.
 func (x *extractor) leadingQuote(toks []token, lo, hi int) int {
@@ -831,7 +844,9 @@ func (x *extractor) makeClaim(p *paragraph, s *sentence, toks []token, cs, ce in
 		return nil
 	}
 	for k := cs; k < ce; k++ {
-		if toks[k].kind == tokQuote {
+		// a quotation that a verb of the content introduces is left to
+		// that verb's own claim
+		if toks[k].kind == tokQuote && !(k >= cs+2 && verbForms[toks[k-2].lower] != "" && x.introducesQuote(toks, k-1)) {
 			x.quotes[toks[k].q].used = true
 		}
 	}
