@@ -783,6 +783,17 @@ func (x *extractor) contentEnd(toks []token, cues []cue, ci, from int) int {
 			end = c2.i - 1
 			break
 		}
+		// "…, the mother of three replied, “…”": a verb that introduces a
+		// quotation of its own ends the content before its source
+		if x.introducesQuote(toks, c2.j) {
+			end = c2.i
+			if j, _ := x.skipToSubject(toks, c2.i-1); j > from && toks[j].kind == tokWord {
+				if subj := x.leftNP(toks, j); !subj.empty() && subj.start > from {
+					end = subj.start
+				}
+			}
+			break
+		}
 		// "…; he said" or ", and human rights groups warned": a second
 		// source and verb after a clause boundary
 		j, _ := x.skipToSubject(toks, c2.i-1)
