@@ -990,6 +990,11 @@ func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, pre
 		x.pending = nil
 		return x.quoteClaim(p, q, at, RuleQuoteColon, 0.85)
 	}
+	// A short quotation, or one in title case, with nothing to attribute
+	// it is a title ("All Bets Are Off."), not someone's words.
+	if x.words(q.inner) < 4 || x.titleCase(q.inner) {
+		return nil
+	}
 	if last != nil && paraStart && x.lastQuotePara == p.index-1 && (prevOpen || last.Paragraph == p.index-1) {
 		at := attribution{speaker: last.Speaker, mention: last.Mention, cue: last.Cue, reported: last.ReportedBy, venue: last.Venue}
 		conf := 0.8
@@ -1007,6 +1012,22 @@ func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, pre
 		}
 	}
 	return nil
+}
+
+// titleCase reports whether every word of four letters or more in s starts
+// with a capital, as in the title of a book, a film or an article.
+func (x *extractor) titleCase(s Span) bool {
+	long := 0
+	for _, w := range strings.Fields(x.text[s.Start:s.End]) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) >= 4 && unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			long++
+		}
+	}
+	return long >= 2
 }
 
 // onlySpeakerSince reports whether every claim made after cl is cl's
