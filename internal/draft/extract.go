@@ -48,6 +48,7 @@ type cue struct {
 	kind   cueKind
 	skip   bool
 	ing    bool
+	made   bool   // it made a claim
 	region [2]int // the tokens it claimed
 }
 
@@ -159,6 +160,7 @@ func (x *extractor) sentence(p *paragraph, s *sentence, si int, prevOpen bool) {
 		}
 		cl := x.attribute(p, s, cues, ci, regionStart)
 		if cl != nil {
+			c.made = true
 			made = append(made, cl)
 			if c.region[1] > regionStart {
 				regionStart = c.region[1]
@@ -648,6 +650,11 @@ func (x *extractor) contentBefore(p *paragraph, s *sentence, toks []token, lo, h
 	if toks[lo].kind == tokQuote && x.onlyMarksAfter(toks, lo+1, hi) {
 		return x.quoteClaim(p, &x.quotes[toks[lo].q], at, RuleQuote, 0.9)
 	}
+	// "However, shortly after the chief executive spoke": words that lead
+	// into the clause of the verb are not what was said
+	if last := toks[hi-1]; last.kind == tokWord && subordinators[last.lower] {
+		return nil
+	}
 	rule := RuleInverted
 	if x.holdsQuote(toks, lo, hi) {
 		rule = RuleMixed
@@ -1085,8 +1092,8 @@ func (x *extractor) appositive(toks []token, k int) (np, bool) {
 // first noun phrase of the sentence.
 func (x *extractor) clauseSubject(toks []token, cues []cue, ci int) np {
 	for k := ci - 1; k >= 0; k-- {
-		if cues[k].skip {
-			continue
+		if cues[k].skip || !cues[k].made {
+			continue // ("after the chief executive spoke, Mr Obama … and dismissed")
 		}
 		j, _ := x.skipToSubject(toks, cues[k].i-1)
 		if j >= 0 && toks[j].kind == tokWord && !stopLeft[toks[j].lower] {

@@ -36,6 +36,7 @@ acknowledge recognize recognise
 joke quip muse speculate
 shout yell scream cry chant whisper mutter sing
 inform notify brief remind
+speak refer cite discuss allude
 point
 continue
 concede
@@ -463,3 +464,8 @@ var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": tru
 	"from": true, "during": true, "through": true, "into": true, "over": true,
 	"under": true, "about": true, "against": true, "between": true, "among": true, "across": true,
 	"without": true, "within": true, "toward": true, "towards": true, "via": true}
+
+// subordinators end words that lead into a clause, never a report.
+var subordinators = map[string]bool{"after": true, "before": true, "when": true, "as": true, "while": true,
+	"since": true, "because": true, "if": true, "until": true, "once": true, "although": true, "though": true,
+	"whereas": true, "unless": true, "where": true, "whether": true, "that": true, "than": true}
