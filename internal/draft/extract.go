@@ -469,9 +469,10 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 				j++
 			}
 			// or after a phrase: "…,” he said during a rally, “but …”"
-			// (but not past another verb of saying: "…,” she sings, before
-			// asking her, “…”" is two)
-			for g := j; g < n && g-j < 16 && toks[g].kind != tokQuote && verbForms[toks[g].lower] == ""; g++ {
+			// (but not past a verb that starts new words: "…,” she sings,
+			// before asking her, “…”" is two; "…,” he said, referring to
+			// the excuse, “…”" is one)
+			for g := j; g < n && g-j < 16 && toks[g].kind != tokQuote && !newSpeech[verbForms[toks[g].lower]]; g++ {
 				if g+1 < n && toks[g+1].kind == tokQuote && toks[g].kind == tokPunct {
 					j = g + 1
 					break

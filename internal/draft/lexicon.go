@@ -469,3 +469,9 @@ var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": tru
 var subordinators = map[string]bool{"after": true, "before": true, "when": true, "as": true, "while": true,
 	"since": true, "because": true, "if": true, "until": true, "once": true, "although": true, "though": true,
 	"whereas": true, "unless": true, "where": true, "whether": true, "that": true, "than": true}
+
+// newSpeech are the verbs whose words are new ones: a quotation after them
+// is not the rest of the one before ("…,” she said, adding, “…”").
+var newSpeech = map[string]bool{"say": true, "add": true, "ask": true, "tell": true, "reply": true, "respond": true,
+	"answer": true, "continue": true, "write": true, "tweet": true, "shout": true, "yell": true, "sing": true,
+	"chant": true, "declare": true, "announce": true, "warn": true, "urge": true, "insist": true, "explain": true}
