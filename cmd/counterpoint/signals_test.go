@@ -83,12 +83,7 @@ func TestSignalsRestoreTheTerminalInTmux(t *testing.T) {
 		s.tmux("send-keys", "-t", "main", "-l", bin+"; echo exit status $?")
 		s.keys("Enter")
 		s.waitFor("Speakers", "Statement")
-		pid := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{pane_pid}"))
-		out, err := exec.Command("pgrep", "-P", pid, "-x", "counterpoint").Output()
-		if err != nil {
-			t.Fatalf("cannot find the explorer's process under the shell %s: %v", pid, err)
-		}
-		if err := exec.Command("kill", "-"+row.sig, strings.TrimSpace(string(out))).Run(); err != nil {
+		if err := exec.Command("kill", "-"+row.sig, s.explorerPID()).Run(); err != nil {
 			t.Fatal(err)
 		}
 		s.waitFor("counterpoint: "+row.words+"\n", "exit status "+row.status)
@@ -112,12 +107,7 @@ func TestSuspendAndResumeInTmux(t *testing.T) {
 		s.tmux("send-keys", "-t", "main", "-l", bin)
 		s.keys("Enter")
 		s.waitFor("Speakers", "Michael Lynton · 8 claims")
-		pid := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{pane_pid}"))
-		out, err := exec.Command("pgrep", "-P", pid, "-x", "counterpoint").Output()
-		if err != nil {
-			t.Fatalf("cannot find the explorer's process: %v", err)
-		}
-		proc := strings.TrimSpace(string(out))
+		proc := s.explorerPID()
 		if how == "ctrl+z" {
 			s.keys("C-z")
 		} else if err := exec.Command("kill", "-TSTP", proc).Run(); err != nil {
@@ -226,4 +216,21 @@ func TestExitStatusOfFailedWrites(t *testing.T) {
 			t.Errorf("counterpoint %s > /dev/full: stderr %q does not say why", strings.Join(row.args, " "), stderr.String())
 		}
 	}
+}
+
+// explorerPID is the process id of the program the pane's shell runs: its
+// one child, from /proc where there is one, else from pgrep.
+func (s *session) explorerPID() string {
+	s.t.Helper()
+	shell := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{pane_pid}"))
+	if data, err := os.ReadFile("/proc/" + shell + "/task/" + shell + "/children"); err == nil {
+		if f := strings.Fields(string(data)); len(f) == 1 {
+			return f[0]
+		}
+	}
+	out, err := exec.Command("pgrep", "-P", shell).Output()
+	if f := strings.Fields(string(out)); err != nil || len(f) != 1 {
+		s.t.Fatalf("cannot find the one process under the shell %s: %v %q", shell, err, out)
+	}
+	return strings.TrimSpace(string(out))
 }
