@@ -55,7 +55,7 @@ func TestArticleElsewhere(t *testing.T) {
 			t.Errorf("counterpoint %s: exit %d, stdout %.80q, stderr %q", strings.Join(args, " "), r.code, r.stdout, r.stderr)
 		}
 	}
-	if r := runCLI(t, "validate", good, "--article", elsewhere); !strings.Contains(r.stdout, "every passage found in ") {
+	if r := runCLI(t, "validate", good, "--article", elsewhere); !strings.HasSuffix(r.stdout, "; every passage found in "+elsewhere+"\n") {
 		t.Errorf("validate with --article: %q", r.stdout)
 	}
 

@@ -277,9 +277,13 @@ article exactly. It lists every problem with file:line:column and how to fix it.
 			if name == "" {
 				name = "bundled " + assets.Annotation
 			}
+			article := m.Article.File
+			if o.article != "" {
+				article = o.article // the file read, not the one the annotation names
+			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: sound — %s by %s, %s, %s; every passage found in %s\n",
 				sanitize.PrintLine(name), phrase.Count(len(m.Claims), "claim"), phrase.Count(len(m.Speakers), "speaker"),
-				phrase.Count(len(m.Topics), "topic"), phrase.Count(len(m.Relations), "relation"), sanitize.PrintLine(m.Article.File))
+				phrase.Count(len(m.Topics), "topic"), phrase.Count(len(m.Relations), "relation"), sanitize.PrintLine(article))
 			return badInput(err)
 		},
 	}

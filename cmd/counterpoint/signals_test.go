@@ -83,12 +83,7 @@ func TestSignalsRestoreTheTerminalInTmux(t *testing.T) {
 		s.tmux("send-keys", "-t", "main", "-l", bin+"; echo exit status $?")
 		s.keys("Enter")
 		s.waitFor("Speakers", "Statement")
-		pid := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{pane_pid}"))
-		out, err := exec.Command("pgrep", "-P", pid, "-x", "counterpoint").Output()
-		if err != nil {
-			t.Fatalf("cannot find the explorer's process under the shell %s: %v", pid, err)
-		}
-		if err := exec.Command("kill", "-"+row.sig, strings.TrimSpace(string(out))).Run(); err != nil {
+		if err := exec.Command("kill", "-"+row.sig, s.explorerPID()).Run(); err != nil {
 			t.Fatal(err)
 		}
 		s.waitFor("counterpoint: "+row.words+"\n", "exit status "+row.status)
@@ -98,51 +93,53 @@ func TestSignalsRestoreTheTerminalInTmux(t *testing.T) {
 	}
 }
 
-// ctrl+z suspends the explorer with the terminal restored (main screen,
-// mouse off, cursor shown). Resuming with fg redraws the frame when tried by
-// hand; under a loaded machine the terminal was now and then still raw for
-// the shell, so the resumption is not asserted here yet.
-func TestSuspendInTmux(t *testing.T) {
+// ctrl+z and SIGTSTP suspend the explorer with the terminal restored, and
+// fg brings it back whole, keys working: SIGTSTP stopped it raw on the
+// alternate screen, and after fg the terminal was cooked and echoed keys
+// onto the frame.
+func TestSuspendAndResumeInTmux(t *testing.T) {
 	bin := buildBinary(t)
-	s := startTmux(t, 80, 24, nil, "sh")
-	s.waitForPrompt()
-	// Alone on its line: a shell runs the rest of a line once its job stops.
-	s.tmux("send-keys", "-t", "main", "-l", bin)
-	s.keys("Enter")
-	s.waitFor("Speakers", "Michael Lynton · 8 claims")
-	s.keys("C-z")
-	s.waitFor("Stopped")
-	if st := s.status(); st != "0 0 0 1" {
-		t.Errorf("while stopped: dead, alternate screen, mouse, cursor = %q, want \"0 0 0 1\"", st)
+	for _, how := range []string{"ctrl+z", "SIGTSTP"} {
+		s := startTmux(t, 80, 24, nil, "sh")
+		s.waitForPrompt()
+		// Alone on its line: a shell runs the rest of a line once its job
+		// stops.
+		s.tmux("send-keys", "-t", "main", "-l", bin)
+		s.keys("Enter")
+		s.waitFor("Speakers", "Michael Lynton · 8 claims")
+		proc := s.explorerPID()
+		if how == "ctrl+z" {
+			s.keys("C-z")
+		} else if err := exec.Command("kill", "-TSTP", proc).Run(); err != nil {
+			t.Fatal(err)
+		}
+		s.waitFor("Stopped")
+		if st := s.status(); st != "0 0 0 1" {
+			t.Errorf("%s: while stopped: dead, alternate screen, mouse, cursor = %q, want \"0 0 0 1\"", how, st)
+		}
+		s.tmux("send-keys", "-t", "main", "-l", "fg")
+		s.keys("Enter")
+		scr := s.waitFor("Speakers", "Michael Lynton · 8 claims", "Statement")
+		if st := s.status(); st != "0 1 1 0" {
+			t.Errorf("%s: after fg: dead, alternate screen, mouse, cursor = %q, want \"0 1 1 0\"", how, st)
+		}
+		if strings.Contains(scr, "Stopped") || strings.Contains(scr, "fg\n") {
+			t.Errorf("%s: after fg the frame is not whole:\n%s", how, scr)
+		}
+		// Keys work, and are not echoed: l moves to the next speaker.
+		s.keys("l")
+		if scr = s.waitFor("Barack Obama · "); strings.HasPrefix(scr, "l") {
+			t.Errorf("%s: a key was echoed onto the frame:\n%s", how, scr)
+		}
+		s.keys("q")
+		deadline := time.Now().Add(10 * time.Second)
+		for s.status() != "0 0 0 1" && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if st := s.status(); st != "0 0 0 1" {
+			t.Errorf("%s: after q: %q", how, st)
+		}
 	}
-	pid := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{pane_pid}"))
-	if out, err := exec.Command("pgrep", "-P", pid, "-x", "counterpoint").Output(); err == nil {
-		_ = exec.Command("kill", "-KILL", strings.TrimSpace(string(out))).Run()
-	}
-}
-
-// SIGTSTP from outside suspends the explorer with the screen restored.
-func TestStopSignalRestoresTheTerminalInTmux(t *testing.T) {
-	bin := buildBinary(t)
-	s := startTmux(t, 80, 24, nil, "sh")
-	s.waitForPrompt()
-	s.tmux("send-keys", "-t", "main", "-l", bin)
-	s.keys("Enter")
-	s.waitFor("Speakers", "Michael Lynton · 8 claims")
-	pid := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{pane_pid}"))
-	out, err := exec.Command("pgrep", "-P", pid, "-x", "counterpoint").Output()
-	if err != nil {
-		t.Fatalf("cannot find the explorer's process: %v", err)
-	}
-	proc := strings.TrimSpace(string(out))
-	if err := exec.Command("kill", "-TSTP", proc).Run(); err != nil {
-		t.Fatal(err)
-	}
-	s.waitFor("Stopped")
-	if st := s.status(); st != "0 0 0 1" {
-		t.Errorf("while stopped: dead, alternate screen, mouse, cursor = %q, want \"0 0 0 1\"", st)
-	}
-	_ = exec.Command("kill", "-KILL", proc).Run()
 }
 
 // A bracketed paste that the terminal never closes no longer swallows every
@@ -219,4 +216,21 @@ func TestExitStatusOfFailedWrites(t *testing.T) {
 			t.Errorf("counterpoint %s > /dev/full: stderr %q does not say why", strings.Join(row.args, " "), stderr.String())
 		}
 	}
+}
+
+// explorerPID is the process id of the program the pane's shell runs: its
+// one child, from /proc where there is one, else from pgrep.
+func (s *session) explorerPID() string {
+	s.t.Helper()
+	shell := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{pane_pid}"))
+	if data, err := os.ReadFile("/proc/" + shell + "/task/" + shell + "/children"); err == nil {
+		if f := strings.Fields(string(data)); len(f) == 1 {
+			return f[0]
+		}
+	}
+	out, err := exec.Command("pgrep", "-P", shell).Output()
+	if f := strings.Fields(string(out)); err != nil || len(f) != 1 {
+		s.t.Fatalf("cannot find the one process under the shell %s: %v %q", shell, err, out)
+	}
+	return strings.TrimSpace(string(out))
 }

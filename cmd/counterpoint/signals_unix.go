@@ -79,7 +79,14 @@ func (s *suspender) suspend() {
 	if s.cooked != nil {
 		_ = term.Restore(s.fd, s.cooked)
 	}
+	// kill returns before the job has stopped (another thread takes the
+	// signal and stops the rest), and the terminal was then taken back,
+	// raw, before the stop: wait for SIGCONT, as tea.Suspend does.
+	cont := make(chan os.Signal, 1)
+	signal.Notify(cont, syscall.SIGCONT)
 	_ = syscall.Kill(0, syscall.SIGSTOP) // the whole job, as SIGTSTP would
+	<-cont
+	signal.Stop(cont)
 	// Continued (fg, or SIGCONT).
 	_ = s.p.RestoreTerminal()
 	go func() {

@@ -614,6 +614,15 @@ func (m *mapReader) value(k valueKind, dst any) (Pos, bool) {
 	p := m.p
 	j := skipSpaces(p.l, m.i)
 	nested := j == len(p.l) || p.l[j] == '#' // the value starts on the next line
+	if k.read == readList && !nested && !m.flow && p.l[j] == '[' {
+		// An empty flow list ("relations: []") holds nothing to read: the
+		// library reads it as a list of none. Any other flow list is left
+		// to the library.
+		if e := skipSpaces(p.l, j+1); e < len(p.l) && p.l[e] == ']' {
+			m.i = e + 1
+			return p.pos(j), true
+		}
+	}
 	if m.flow || !nested && (k.read == readList || p.l[j] != '{') {
 		m.bad = true
 		return Pos{}, false
