@@ -28,6 +28,7 @@ type Draft struct {
 	Topics    []*Topic
 	Claims    []*Claim // article order
 	Relations []*Relation
+	Repeats   int // claims left out for repeating a passage more than 50 times
 }
 
 // Speaker is a speaker of the article, as the model has them, with what the

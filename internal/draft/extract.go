@@ -168,8 +168,8 @@ func (x *extractor) sentence(p *paragraph, s *sentence, si int, prevOpen bool) {
 			// a cue inside this claim's content is a report within it
 			// (unless it introduces a quotation of its own: "… and
 			// repeatedly says, “Don't you do it,” until …")
-			for k := ci + 1; k < len(cues); k++ {
-				if cues[k].i < c.region[1] && !cues[k].ing && !x.introducesQuote(toks, cues[k].j) {
+			for k := ci + 1; k < len(cues) && cues[k].i < c.region[1]; k++ {
+				if !cues[k].ing && !x.introducesQuote(toks, cues[k].j) {
 					cues[k].skip = true
 				}
 			}
@@ -781,7 +781,9 @@ func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attri
 func (x *extractor) contentEnd(toks []token, cues []cue, ci, from int) int {
 	n := len(toks)
 	end := n
-	for k := ci + 1; k < len(cues); k++ {
+	// (a run-on "sentence" of a whole page can hold a hundred thousand
+	// cues: the next few are enough, and the content is bounded anyway)
+	for k := ci + 1; k < len(cues) && k <= ci+maxCuesAhead; k++ {
 		c2 := cues[k]
 		if c2.i < from {
 			continue
@@ -855,6 +857,18 @@ func (x *extractor) makeClaim(p *paragraph, s *sentence, toks []token, cs, ce in
 	}
 	if ce-cs == 1 && toks[cs].kind == tokQuote {
 		return x.quoteClaim(p, &x.quotes[toks[cs].q], at, RuleQuote, 0.85)
+	}
+	if toks[ce-1].end-toks[cs].start > maxContent {
+		// a run-on "sentence" of a whole page: its first words only, so
+		// that no claim costs more than maxContent bytes of work
+		k := cs
+		for k < ce && toks[k].end-toks[cs].start <= maxContent {
+			k++
+		}
+		if k == cs {
+			return nil
+		}
+		ce = k
 	}
 	content := Span{Start: toks[cs].start, End: toks[ce-1].end}
 	// a quotation closing the content keeps its closing mark; one left open
@@ -1092,7 +1106,7 @@ func (x *extractor) appositive(toks []token, k int) (np, bool) {
 // fire and dismissed …"): the source of the sentence's previous cue, or the
 // first noun phrase of the sentence.
 func (x *extractor) clauseSubject(toks []token, cues []cue, ci int) np {
-	for k := ci - 1; k >= 0; k-- {
+	for k := ci - 1; k >= 0 && k >= ci-maxCuesAhead; k-- {
 		if cues[k].skip || !cues[k].made {
 			continue // ("after the chief executive spoke, Mr Obama … and dismissed")
 		}
@@ -1103,7 +1117,7 @@ func (x *extractor) clauseSubject(toks []token, cues []cue, ci int) np {
 	}
 	// the last name or pronoun before the cue that follows a clause boundary
 	end := cues[ci].i
-	for j := end - 1; j >= 0; j-- {
+	for j := end - 1; j >= 0 && j >= end-maxLookBack; j-- {
 		t := toks[j]
 		if t.kind != tokWord {
 			continue
@@ -1147,4 +1161,11 @@ func isMediaName(name string) bool {
 const (
 	maxPassage = 2000
 	maxContent = 1500
+)
+
+// maxCuesAhead and maxLookBack bound how far in a sentence one cue's
+// analysis looks for another cue or for its clause's subject.
+const (
+	maxCuesAhead = 12
+	maxLookBack  = 80
 )

@@ -257,6 +257,7 @@ func splitWords(s string) []string {
 // finish gives the draft its speakers, ids, occurrences and topics.
 func (x *extractor) finish() {
 	d := x.d
+	x.dropRepeats()
 	// An intermediary named once goes on relaying the same speaker's
 	// statement in the paragraphs that follow.
 	relay := map[*Speaker]*Claim{}
@@ -382,6 +383,40 @@ func (x *extractor) widenLeft(s Span) Span {
 		b--
 	}
 	return Span{Start: b, End: s.End}
+}
+
+// maxRepeats is how many claims may share one passage: boilerplate pasted
+// thousands of times is not thousands of statements, and each repeat costs
+// the loader a search through all the others.
+const maxRepeats = 50
+
+// dropRepeats keeps the first maxRepeats claims of each passage, and the
+// relations between those kept.
+func (x *extractor) dropRepeats() {
+	d := x.d
+	seen := map[string]int{}
+	kept := d.Claims[:0]
+	dropped := map[*Claim]bool{}
+	for _, c := range d.Claims {
+		p := x.text[c.Passage.Start:c.Passage.End]
+		if seen[p]++; seen[p] > maxRepeats {
+			dropped[c] = true
+			continue
+		}
+		kept = append(kept, c)
+	}
+	if len(dropped) == 0 {
+		return
+	}
+	d.Repeats = len(dropped)
+	d.Claims = kept
+	rels := d.Relations[:0]
+	for _, r := range d.Relations {
+		if !dropped[r.From] && !dropped[r.To] {
+			rels = append(rels, r)
+		}
+	}
+	d.Relations = rels
 }
 
 // oneLine makes a field's value one line: an annotation's names, roles

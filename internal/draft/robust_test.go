@@ -152,3 +152,18 @@ func TestReadFormats(t *testing.T) {
 		t.Errorf("markdown read as %q, want %q", text, want)
 	}
 }
+
+// A passage pasted thousands of times is drafted 50 times, and the draft
+// says how many were left out; drafting and loading stay fast (the
+// quotations of one paragraph are found by binary search, and the loader
+// is not asked for 3,000 occurrences of one passage 3,000 times).
+func TestRepeatedPassagesCapped(t *testing.T) {
+	text := strings.Repeat(`"We will win," she said. `, 3000) + "\n"
+	d := checkDraft(t, text)
+	if len(d.Claims) != maxRepeats || d.Repeats != 3000-maxRepeats {
+		t.Errorf("%d claims, %d left out; want %d and %d", len(d.Claims), d.Repeats, maxRepeats, 3000-maxRepeats)
+	}
+	if y := string(d.YAML("article.txt")); !strings.Contains(y, "2950 more claims were left out: each repeats a passage already drafted 50 times") {
+		t.Error("the YAML does not say what was left out")
+	}
+}

@@ -133,6 +133,9 @@ func (d *Draft) checkFirst() []string {
 	if len(ids) > 0 {
 		out = append(out, "the least confident claims: "+strings.Join(ids, ", "))
 	}
+	if d.Repeats > 0 {
+		out = append(out, fmt.Sprintf("%d more claims were left out: each repeats a passage already drafted %d times", d.Repeats, maxRepeats))
+	}
 	out = append(out, "the speakers: names, roles and kinds, and that no one is split in two or two merged")
 	if len(d.Relations) > 0 {
 		out = append(out, "the relations: each links a claim to the one its cue seems to answer")
