@@ -67,6 +67,7 @@ type Model struct {
 	focus     Focus
 	view      view
 	searching bool // the search input has the keys
+	quitting  bool // a key asked to quit: nothing more is drawn
 
 	// The filter, and what it leaves.
 	topicOn []bool // by topic index
@@ -242,9 +243,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		last := m.frame
 		m.frame = new(frameCache)
 		m.status = ""
 		cmd := m.handleKey(msg)
+		if m.quitting {
+			m.frame = last
+			return m, cmd
+		}
 		m.refresh()
 		return m, cmd
 	case tea.MouseClickMsg:

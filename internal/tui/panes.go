@@ -97,7 +97,7 @@ func (m Model) viewSpeakers() string {
 	if cut {
 		note = " · names cut"
 	}
-	return st.box(m.paneTitle(p.Outer.W-2, "Speakers", sc.note(""), note), lines, p, m.focus == FocusSpeakers)
+	return st.box(m.paneTitle(p, "Speakers", sc.note(""), note), lines, p, m.focus == FocusSpeakers)
 }
 
 // relaysOnly says whether a speaker only relays others' words, as KCNA does.
@@ -336,7 +336,7 @@ func (m Model) viewClaims() string {
 	if role != "" {
 		role = " — " + role
 	}
-	return st.box(m.paneTitle(p.Outer.W-2, head, where, short, role), lines, p, m.focus == FocusClaims)
+	return st.box(m.paneTitle(p, head, where, short, role), lines, p, m.focus == FocusClaims)
 }
 
 // claimRow draws claim i's row in a pane of inner width w, and says
@@ -509,7 +509,7 @@ func (m Model) viewComparison() string {
 			// Say there is more, on the last row, rather than hide it.
 			lines = append(append([]string{}, lines[:len(lines)-1]...), st.Dim.Render(m.moreHint(FocusStatement+Focus(i))))
 		}
-		out[i] = st.box(m.paneTitle(p.Outer.W-2, c.title, s.note("")), lines, p, focused)
+		out[i] = st.box(m.paneTitle(p, c.title, s.note("")), lines, p, focused)
 	}
 	return hjoin(out[0], out[1])
 }
