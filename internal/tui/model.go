@@ -98,6 +98,7 @@ type Model struct {
 	speakersShown  int         // the speaker it last scrolled to: pgdn may scroll away from it
 	claimsTop      int         // the first claim in sight
 	claimsWhole    bool        // every claim's row is shown whole; else one line each but the selected
+	claimsPlan     []bool      // else, by row in sight: shown whole in the lines left over
 	cards          [2]card     // the statement and its answer
 	rowCount       *rowCount   // lines of whole claim rows, for this state
 	safe           *safeText   // each claim's words, sanitised once
