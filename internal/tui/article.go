@@ -182,7 +182,7 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	a := &m.article
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Close), pressed(msg, k.Article):
 		m.view = panesView
 	case key.Matches(msg, k.NextPassage):

@@ -51,7 +51,7 @@ func (m *Model) exchangeKey(msg tea.KeyPressMsg) tea.Cmd {
 	t := &m.exchange
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Close), pressed(msg, k.Exchange):
 		m.view = panesView
 	case key.Matches(msg, k.Up):

@@ -693,7 +693,7 @@ func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
 func claimLine(m Model, i int) int {
 	n := 0
 	for j := m.claimsTop; j < i; j++ {
-		n += m.claimRows(j, m.lay.Claims.Inner.W, m.claimsWhole)
+		n += m.claimRows(j, m.lay.Claims.Inner.W, m.rowWhole(j))
 	}
 	return n
 }

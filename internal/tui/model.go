@@ -67,6 +67,7 @@ type Model struct {
 	focus     Focus
 	view      view
 	searching bool // the search input has the keys
+	quitting  bool // a key asked to quit: nothing more is drawn
 
 	// The filter, and what it leaves.
 	topicOn []bool // by topic index
@@ -97,6 +98,7 @@ type Model struct {
 	speakersShown  int         // the speaker it last scrolled to: pgdn may scroll away from it
 	claimsTop      int         // the first claim in sight
 	claimsWhole    bool        // every claim's row is shown whole; else one line each but the selected
+	claimsPlan     []bool      // else, by row in sight: shown whole in the lines left over
 	cards          [2]card     // the statement and its answer
 	rowCount       *rowCount   // lines of whole claim rows, for this state
 	safe           *safeText   // each claim's words, sanitised once
@@ -242,9 +244,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		last := m.frame
 		m.frame = new(frameCache)
 		m.status = ""
 		cmd := m.handleKey(msg)
+		if m.quitting {
+			m.frame = last
+			return m, cmd
+		}
 		m.refresh()
 		return m, cmd
 	case tea.MouseClickMsg:

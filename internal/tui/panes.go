@@ -97,7 +97,7 @@ func (m Model) viewSpeakers() string {
 	if cut {
 		note = " · names cut"
 	}
-	return st.box(m.paneTitle(p.Outer.W-2, "Speakers", sc.note(""), note), lines, p, m.focus == FocusSpeakers)
+	return st.box(m.paneTitle(p, "Speakers", sc.note(""), note), lines, p, m.focus == FocusSpeakers)
 }
 
 // relaysOnly says whether a speaker only relays others' words, as KCNA does.
@@ -256,17 +256,50 @@ func (m Model) claimsHeight(w, limit int) int {
 
 // placeClaims decides how the claims pane shows its rows, for its height:
 // every claim whole when they all fit, else one line each but the selected
-// one, which is always whole; and scrolls it to keep the selection in sight.
+// one, which is always whole; and scrolls it to keep the selection in
+// sight. Then the lines left over go to the rows in sight, in order, each
+// shown whole where its extra lines still fit.
 func (m *Model) placeClaims() {
 	in := m.lay.Claims.Inner
 	m.claimsWhole = m.claimsHeight(in.W, in.H) <= in.H
+	m.claimsPlan = nil
 	if m.claimsWhole {
 		m.claimsTop = 0
 		return
 	}
-	// One line a claim, the selected one more: keep it in sight.
 	h := max(in.H-(m.claimRows(m.cur, in.W, false)-1), 1)
 	m.claimsTop = window(m.claimsTop, m.cur, len(m.list), h)
+	used, end := 0, m.claimsTop
+	for i := m.claimsTop; i < len(m.list); i++ {
+		r := m.claimRows(i, in.W, false)
+		if used+r > in.H && i > m.cur {
+			break
+		}
+		used, end = used+r, i+1
+		if used >= in.H {
+			break
+		}
+	}
+	spare := in.H - used
+	m.claimsPlan = make([]bool, end-m.claimsTop)
+	for i := m.claimsTop; i < end; i++ {
+		if i == m.cur {
+			continue
+		}
+		if extra := m.claimRows(i, in.W, true) - 1; extra <= spare {
+			m.claimsPlan[i-m.claimsTop] = true
+			spare -= extra
+		}
+	}
+}
+
+// rowWhole says whether claim i's row is shown whole.
+func (m Model) rowWhole(i int) bool {
+	if m.claimsWhole || i == m.cur {
+		return true
+	}
+	k := i - m.claimsTop
+	return k >= 0 && k < len(m.claimsPlan) && m.claimsPlan[k]
 }
 
 // claimsEnd is one past the last claim in sight; the selected claim is
@@ -276,7 +309,7 @@ func (m Model) claimsEnd() int {
 	n := 0
 	i := m.claimsTop
 	for ; i < len(m.list); i++ {
-		n += m.claimRows(i, in.W, m.claimsWhole)
+		n += m.claimRows(i, in.W, m.rowWhole(i))
 		if n > in.H && i > m.cur {
 			break
 		}
@@ -295,7 +328,7 @@ func (m Model) claimAt(y int) (int, bool) {
 	in := m.lay.Claims.Inner
 	n := 0
 	for i := m.claimsTop; i < len(m.list); i++ {
-		n += m.claimRows(i, in.W, m.claimsWhole)
+		n += m.claimRows(i, in.W, m.rowWhole(i))
 		if y < n {
 			return i, true
 		}
@@ -336,7 +369,7 @@ func (m Model) viewClaims() string {
 	if role != "" {
 		role = " — " + role
 	}
-	return st.box(m.paneTitle(p.Outer.W-2, head, where, short, role), lines, p, m.focus == FocusClaims)
+	return st.box(m.paneTitle(p, head, where, short, role), lines, p, m.focus == FocusClaims)
 }
 
 // claimRow draws claim i's row in a pane of inner width w, and says
@@ -347,7 +380,7 @@ func (m Model) claimRow(i, w int) ([]string, bool) {
 	st := m.styles
 	c := m.list[i]
 	selected := i == m.cur
-	whole := m.claimsWhole || selected
+	whole := m.rowWhole(i)
 	sh := m.rowShape(c, w, whole)
 	text := m.rowText(c)
 	marks := m.query.Ranges(text)
@@ -509,7 +542,7 @@ func (m Model) viewComparison() string {
 			// Say there is more, on the last row, rather than hide it.
 			lines = append(append([]string{}, lines[:len(lines)-1]...), st.Dim.Render(m.moreHint(FocusStatement+Focus(i))))
 		}
-		out[i] = st.box(m.paneTitle(p.Outer.W-2, c.title, s.note("")), lines, p, focused)
+		out[i] = st.box(m.paneTitle(p, c.title, s.note("")), lines, p, focused)
 	}
 	return hjoin(out[0], out[1])
 }

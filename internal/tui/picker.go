@@ -19,7 +19,7 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	rows := len(m.cm.Topics) + 1
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Up):
 		m.picker = max(m.picker-1, 0)
 	case key.Matches(msg, k.Down):

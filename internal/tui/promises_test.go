@@ -117,7 +117,7 @@ func checkNoneHalfEmptyWhileCut(t *testing.T, m Model, where string) {
 	}
 	claimsLines := 0
 	for i := m.claimsTop; i < m.claimsEnd(); i++ {
-		claimsLines += m.claimRows(i, m.lay.Claims.Inner.W, m.claimsWhole)
+		claimsLines += m.claimRows(i, m.lay.Claims.Inner.W, m.rowWhole(i))
 	}
 	fills := []fill{
 		{"speakers", min(len(m.speakerRows()), m.lay.Speakers.Inner.H), m.lay.Speakers.Inner.H, m.speakersScroll.scrolls()},
@@ -266,3 +266,27 @@ func TestAnswersFromTheTerminalDrawNothing(t *testing.T) {
 type ansiBlack struct{}
 
 func (ansiBlack) RGBA() (r, g, b, a uint32) { return 0, 0, 0, 0xffff }
+
+// A claim's row is cut to one line only when the lines left in the pane
+// could not hold it whole.
+func TestRowsCutOnlyForWantOfRoom(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {100, 30}, {120, 34}} {
+		m := open(t, size[0], size[1])
+		for range m.order {
+			for range 3 {
+				in := m.lay.Claims.Inner
+				used := 0
+				for i := m.claimsTop; i < m.claimsEnd(); i++ {
+					used += m.claimRows(i, in.W, m.rowWhole(i))
+				}
+				for i := m.claimsTop; i < m.claimsEnd(); i++ {
+					if extra := m.claimRows(i, in.W, true) - 1; !m.rowWhole(i) && extra <= in.H-used {
+						t.Errorf("%dx%d: %s cut to one line with %d lines to spare:\n%s", size[0], size[1], m.list[i].ID, in.H-used, screen(m))
+					}
+				}
+				m = press(m, "down")
+			}
+			m = press(m, "right")
+		}
+	}
+}

@@ -11,14 +11,14 @@ import (
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if msg.String() == "ctrl+c" {
-		return tea.Quit
+		return m.quit()
 	}
 	if m.searching {
 		return m.searchKey(msg)
 	}
 	if m.lay.TooSmall {
 		if key.Matches(msg, k.Quit) {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
@@ -32,7 +32,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case helpView:
 		switch {
 		case key.Matches(msg, k.Quit):
-			return tea.Quit
+			return m.quit()
 		case key.Matches(msg, k.Close), pressed(msg, k.Help):
 			m.view = panesView
 		default:
@@ -48,7 +48,7 @@ func (m *Model) panesKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.PrevSpeaker):
 		m.stepSpeaker(-1)
 	case key.Matches(msg, k.NextSpeaker):
@@ -292,4 +292,11 @@ func (m *Model) syncKeys() {
 
 	k.Accept.SetEnabled(m.searching)
 	k.Cancel.SetEnabled(m.searching)
+}
+
+// quit ends the program. The frame already drawn is the last: nothing
+// changed that it shows, so none is drawn on the way out.
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	return tea.Quit
 }

@@ -254,12 +254,13 @@ func (m Model) shortHelp(bindings []key.Binding, width int) (string, bool) {
 	return b.String(), false
 }
 
-// paneTitle is a pane's title for its top edge, inner cells wide: the head,
-// then each of the notes that fits whole, in order, so that a narrow pane
-// leaves a note out rather than cutting it.
-func (m Model) paneTitle(inner int, head string, notes ...string) string {
+// paneTitle is a pane's title for its top edge: the head, then each of the
+// notes that fits whole, in order, so that a narrow pane leaves a note out
+// rather than cutting it.
+func (m Model) paneTitle(p pane, head string, notes ...string) string {
 	st := m.styles
-	room := inner - 2 // the corners' spaces
+	// The edge between the corners, less a space each side of the title.
+	room := p.Outer.W - st.Pane.GetHorizontalBorderSize() - 2
 	t := st.PaneTitle.Render(truncate(head, room, "…"))
 	used := cells(head)
 	for _, n := range notes {
