@@ -18,10 +18,17 @@ type anchorIndex struct {
 	text string
 	sa   *suffixarray.Index // see index
 
-	// what findAll found: passages[i] occurs at hits.of(i) if known[i]
+	// what findAll found: passages[i] occurs at hits.of(same[i]) if
+	// known[same[i]]; same[i] is the first passage equal to the ith
 	passages []string
 	hits     *hitList
 	known    []bool
+	same     []int32
+
+	// what the suffix array found, by passage, for passages given again
+	found map[string][]int
+
+	lookups int // searches of the suffix array made so far, for the tests
 
 	// the folded text, made on the first near-miss search only
 	folded    string
@@ -47,12 +54,23 @@ func (ix *anchorIndex) index() *suffixarray.Index {
 
 // occurrencesOf returns the start offsets of every occurrence of passage,
 // in text order: from what findAll found if passage is the ith it was
-// given, else from the suffix array.
+// given, else from the suffix array, asked once for each passage however
+// many claims quote it. The caller must not write to the offsets.
 func (ix *anchorIndex) occurrencesOf(i int, passage string) []int {
-	if i < len(ix.known) && ix.known[i] && ix.passages[i] == passage {
-		return ix.hits.of(i)
+	if i < len(ix.same) && ix.passages[i] == passage {
+		if k := int(ix.same[i]); ix.known[k] {
+			return ix.hits.of(k)
+		}
 	}
-	return ix.occurrences(passage, -1)
+	if offs, ok := ix.found[passage]; ok {
+		return offs
+	}
+	offs := ix.occurrences(passage, -1)
+	if ix.found == nil {
+		ix.found = map[string][]int{}
+	}
+	ix.found[passage] = offs
+	return offs
 }
 
 // occurrences returns the start offsets of every occurrence of passage, in
@@ -61,6 +79,7 @@ func (ix *anchorIndex) occurrences(passage string, limit int) []int {
 	if passage == "" {
 		return nil
 	}
+	ix.lookups++
 	offs := ix.index().Lookup([]byte(passage), limit)
 	slices.Sort(offs)
 	return offs

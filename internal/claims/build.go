@@ -392,18 +392,28 @@ func anchorClaim(m *Model, c *Claim, r rawClaim, ps *problems, ix *anchorIndex, 
 		ps.add(at, fix, "%s of claim %q is not in the article", what, c.ID)
 		return false
 	case len(starts) > 1 && !r.Occurrence.Set:
-		paras := make([]string, len(starts))
+		if ps.full() { // past the cap the problem is only counted
+			ps.add(at, "", "")
+			return false
+		}
+		// The first places only: a passage the article repeats 40,000
+		// times, quoted by 40,000 claims, would list 1.6 billion.
+		shown := starts[:min(len(starts), maxOccurrencesListed)]
+		paras := make([]string, len(shown))
 		repeated := false
-		for i, s := range starts {
+		for i, s := range shown {
 			paras[i] = fmt.Sprintf("¶%d", m.Article.paragraphAt(s))
 			repeated = repeated || (i > 0 && paras[i] == paras[i-1])
 		}
 		if repeated {
 			// "¶4, ¶4" tells them apart for nobody: give lines and columns.
-			for i, s := range starts {
+			for i, s := range shown {
 				p := m.Article.lineCol(s)
 				paras[i] = fmt.Sprintf("%s at line %d, column %d", paras[i], p.Line, p.Col)
 			}
+		}
+		if more := len(starts) - len(shown); more > 0 {
+			paras = append(paras, fmt.Sprintf("… and %d more", more))
 		}
 		ps.add(at, fmt.Sprintf("add \"occurrence: N\" to the claim (1 to %d, in article order: %s), or quote a longer passage that occurs once",
 			len(starts), strings.Join(paras, ", ")),
@@ -421,6 +431,10 @@ func anchorClaim(m *Model, c *Claim, r rawClaim, ps *problems, ix *anchorIndex, 
 	c.Span = Span{Start: start, End: start + len(passage.V)}
 	return true
 }
+
+// maxOccurrencesListed bounds the places listed for a passage that occurs
+// more than once.
+const maxOccurrencesListed = 20
 
 func times(n int) string {
 	if n == 1 {

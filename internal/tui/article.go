@@ -16,8 +16,10 @@ import (
 // The article view shows the article itself, scrolled to the selected
 // claim's passage and highlighting it; the passages of the same speaker are
 // marked more quietly, and a bar in the margin shows where every other
-// passage lies. n and p move from passage to passage; enter goes to the
-// passage's claim.
+// passage lies. For a drafted claim, the words the drafter relied on are
+// marked as well: the mention of the speaker and the verb of saying, each
+// in a style of its own that the title names. n and p move from passage to
+// passage; enter goes to the passage's claim.
 
 // articleText is the article made safe to draw: each paragraph sanitised,
 // with every claim's passage mapped into the sanitised text. It is built once
@@ -27,6 +29,8 @@ type articleText struct {
 	text    string
 	paras   []span // each non-empty line of the article: a paragraph
 	spans   []span // by claim index: the passage in text
+	mention []span // by claim index: a draft's mention of the speaker in text, {-1, -1} if none
+	cue     []span // by claim index: a draft's verb of saying in text, {-1, -1} if none
 	starts  []int  // claim indexes ordered by where their passage starts
 	longest int    // the longest passage, in bytes of text
 }
@@ -46,10 +50,14 @@ func (s *articleSource) get(cm *claims.Model) *articleText {
 
 func buildArticle(cm *claims.Model) *articleText {
 	src := cm.Article.Text
-	// Offsets to carry into the sanitised text: every passage's ends.
+	// Offsets to carry into the sanitised text: every passage's ends, and
+	// those of a draft's mention and cue.
 	cuts := make([]int, 0, 2*len(cm.Claims))
 	for _, c := range cm.Claims {
 		cuts = append(cuts, c.Span.Start, c.Span.End)
+		if d := c.Draft; d != nil {
+			cuts = append(cuts, d.Mention.Start, d.Mention.End, d.Cue.Start, d.Cue.End)
+		}
 	}
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
@@ -88,6 +96,8 @@ func buildArticle(cm *claims.Model) *articleText {
 	}
 	a.text = b.String()
 	a.spans = make([]span, len(cm.Claims))
+	a.mention = make([]span, len(cm.Claims))
+	a.cue = make([]span, len(cm.Claims))
 	a.starts = make([]int, len(cm.Claims))
 	at := func(off int) int {
 		i, _ := slices.BinarySearch(cuts, off)
@@ -97,6 +107,15 @@ func buildArticle(cm *claims.Model) *articleText {
 		a.spans[i] = span{at(c.Span.Start), at(c.Span.End)}
 		a.starts[i] = i
 		a.longest = max(a.longest, a.spans[i].end-a.spans[i].start)
+		a.mention[i], a.cue[i] = span{-1, -1}, span{-1, -1}
+		if d := c.Draft; d != nil {
+			if d.Mention.End > d.Mention.Start {
+				a.mention[i] = span{at(d.Mention.Start), at(d.Mention.End)}
+			}
+			if d.Cue.End > d.Cue.Start {
+				a.cue[i] = span{at(d.Cue.Start), at(d.Cue.End)}
+			}
+		}
 	}
 	slices.SortStableFunc(a.starts, func(x, y int) int { return a.spans[x].start - a.spans[y].start })
 	return a
@@ -271,6 +290,7 @@ func (m Model) viewArticle() string {
 	title := st.PaneTitle.Render("Article")
 	if cur != nil {
 		title += st.Dim.Render(fmt.Sprintf(" · ¶%d · %s", cur.Paragraph, sanitize.Line(cur.Speaker.Name)))
+		title += m.draftLegend(cur)
 	}
 	title += st.Dim.Render(a.scroll.note("lines"))
 	return st.box(title, out, m.lay.Body, true)
@@ -292,7 +312,8 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 	on := m.passagesOn(i)
 	text := m.article.src.get(m.cm).text[l.start:l.end]
 	// Each byte takes the style of the most important passage over it: the
-	// selected one, then the same speaker's, then anyone's.
+	// selected one, then the same speaker's, then anyone's; a draft's
+	// mention and cue of the selected claim go over all of them.
 	level := make([]uint8, len(text))
 	for _, ci := range on {
 		c := m.cm.Claims[ci]
@@ -306,6 +327,17 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 		sp := m.article.src.get(m.cm).spans[ci]
 		for o := max(sp.start, l.start); o < min(sp.end, l.end); o++ {
 			level[o-l.start] = max(level[o-l.start], lv)
+		}
+	}
+	if cur != nil {
+		a := m.article.src.get(m.cm)
+		for _, w := range []struct {
+			sp span
+			lv uint8
+		}{{a.mention[cur.Index], levelMention}, {a.cue[cur.Index], levelCue}} {
+			for o := max(w.sp.start, l.start); o < min(w.sp.end, l.end); o++ {
+				level[o-l.start] = w.lv
+			}
 		}
 	}
 	var runs []run
@@ -326,12 +358,41 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 	return st.Dim.Render(gutter) + bar + m.styleSpan(text, runs, span{0, len(text)}, m.query.Ranges(text))
 }
 
+// The levels of articleLine above 3, the passage's: a draft's words.
+const (
+	levelMention = 4
+	levelCue     = 5
+)
+
 func (m Model) levelInk(level uint8) ink {
 	switch level {
+	case levelCue:
+		return m.styles.Ink.Cue
+	case levelMention:
+		return m.styles.Ink.Mention
 	case 3:
 		return m.styles.Ink.Passage
 	case 2:
 		return m.styles.Ink.Quiet
 	}
 	return m.styles.Ink.Quote
+}
+
+// draftLegend names, for a drafted claim, the highlights of the article
+// view, each word in the style it names: the passage, the mention of the
+// speaker and the verb of saying the drafter found (those it found only).
+func (m Model) draftLegend(c *claims.Claim) string {
+	if c.Draft == nil {
+		return ""
+	}
+	st := m.styles
+	a := m.article.src.get(m.cm)
+	legend := st.Dim.Render(" · draft: ") + st.Ink.Passage.paint("passage")
+	if a.mention[c.Index].start >= 0 {
+		legend += " " + st.Ink.Mention.paint("speaker")
+	}
+	if a.cue[c.Index].start >= 0 {
+		legend += " " + st.Ink.Cue.paint("cue")
+	}
+	return legend
 }

@@ -42,6 +42,8 @@ type Styles struct {
 	Match               lipgloss.Style // a search match
 	Passage             lipgloss.Style // the selected claim's passage in the article
 	Quiet               lipgloss.Style // the same speaker's other passages
+	Mention             lipgloss.Style // a drafted claim's mention of its speaker, in the article
+	Cue                 lipgloss.Style // a drafted claim's verb of saying, in the article
 	Status              lipgloss.Style // a message after an action, in the key line
 	Warning             lipgloss.Style // "terminal too small"
 	Kinds               map[string]lipgloss.Style
@@ -92,6 +94,10 @@ func newStyles(isDark bool) Styles {
 	s.Match = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(c("#000000", "#000000")).Background(c("#ffd33d", "#e3b341"))
 	s.Passage = lipgloss.NewStyle().Reverse(true).Bold(true)
 	s.Quiet = lipgloss.NewStyle().Underline(true).Foreground(accent)
+	// Bold and underlined, bold and italic: apart from the passage
+	// (reversed) and the quiet passages (underlined) without colour too.
+	s.Mention = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(green)
+	s.Cue = lipgloss.NewStyle().Bold(true).Italic(true).Foreground(blue)
 	s.Status = lipgloss.NewStyle().Bold(true).Foreground(green)
 	s.Warning = lipgloss.NewStyle().Bold(true).Foreground(red)
 	s.Kinds = map[string]lipgloss.Style{
@@ -126,6 +132,7 @@ func newStyles(isDark bool) Styles {
 		Dim: inkOf(s.Dim), Meta: inkOf(s.Meta), Quote: inkOf(s.Quote), Paraphrase: inkOf(s.Paraphrase),
 		Speaker: inkOf(s.Speaker), Unanswered: inkOf(s.Unanswered), Match: inkOf(s.Match),
 		Selected: inkOf(s.Selected), Passage: inkOf(s.Passage), Quiet: inkOf(s.Quiet),
+		Mention: inkOf(s.Mention), Cue: inkOf(s.Cue),
 		Marker: inkOf(s.Marker), Faint: inkOf(s.Faint), Border: inkOf(s.Border), FocusEdge: inkOf(s.FocusEdge),
 		Badge: inkOf(s.Badge), BadgeUnanswered: inkOf(s.Unanswered),
 		HelpKey: inkOf(s.Help.ShortKey), HelpDesc: inkOf(s.Help.ShortDesc), HelpSep: inkOf(s.Help.ShortSeparator),
@@ -144,6 +151,7 @@ func newStyles(isDark bool) Styles {
 type inks struct {
 	Dim, Meta, Quote, Paraphrase, Speaker, Unanswered, Match, Selected, Passage, Quiet ink
 	Marker, Faint, Border, FocusEdge                                                   ink
+	Mention, Cue                                                                       ink // a draft's words in the article
 	// Badges in a row, and in the selected row.
 	Badge, BadgeUnanswered, SelBadge, SelBadgeUnanswered, SelPad ink
 	Kinds                                                        map[string]ink
