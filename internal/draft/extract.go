@@ -472,9 +472,16 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 			// (but not past a verb that starts new words: "…,” she sings,
 			// before asking her, “…”" is two; "…,” he said, referring to
 			// the excuse, “…”" is one)
+			// (nor past a participle that a capitalised quotation follows:
+			// "…,” he said, suggesting a few questions, including, “Mr. …”"
+			// is what the participle reports)
+			participle := false
 			for g := j; g < n && g-j < 16 && toks[g].kind != tokQuote && !newSpeech[verbForms[toks[g].lower]]; g++ {
+				participle = participle || toks[g].kind == tokWord && verbForms[toks[g].lower] != "" && strings.HasSuffix(toks[g].lower, "ing")
 				if g+1 < n && toks[g+1].kind == tokQuote && toks[g].kind == tokPunct {
-					j = g + 1
+					if !participle || !x.introducesQuote(toks, g) {
+						j = g + 1
+					}
 					break
 				}
 			}
@@ -696,6 +703,11 @@ func skipAux(toks []token, j int) int {
 // It records a venue, a time and an intermediary met on the way.
 func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attribution) int {
 	n := len(toks)
+	// "speaking of the health issue", "referring to the excuse": the
+	// preposition's object is what the words were about, the content
+	if j < n && toks[j].kind == tokWord && aboutPreps[lemma] != "" && strings.Contains(aboutPreps[lemma], " "+toks[j].lower+" ") {
+		return j + 1
+	}
 	for guard := 0; j < n && guard < 6; guard++ {
 		t := toks[j]
 		if t.kind != tokWord {
@@ -832,6 +844,14 @@ func (x *extractor) contentEnd(toks []token, cues []cue, ci, from int) int {
 		}
 		if toks[k].is("but") && toks[k-1].kind == tokPunct && toks[k-1].lower == "," {
 			end = k - 1
+			break
+		}
+	}
+	// a quotation another claim holds ends the content: "“…,” he said,
+	// referring to the excuse, “…”"
+	for k := from + 1; k < end; k++ {
+		if toks[k].kind == tokQuote && x.quotes[toks[k].q].used {
+			end = k
 			break
 		}
 	}
@@ -1113,6 +1133,12 @@ func (x *extractor) clauseSubject(toks []token, cues []cue, ci int) np {
 		j, _ := x.skipToSubject(toks, cues[k].i-1)
 		if j >= 0 && toks[j].kind == tokWord && !stopLeft[toks[j].lower] {
 			return x.leftNP(toks, j)
+		}
+		// "“…,” said Caddell, speaking of …": the inverted verb's source
+		if j < 0 || toks[j].kind != tokWord {
+			if r := x.rightNP(toks, skipAux(toks, cues[k].j)); !r.empty() && r.start < cues[ci].i {
+				return r
+			}
 		}
 	}
 	// the last name or pronoun before the cue that follows a clause boundary

@@ -66,6 +66,7 @@ var irregular = map[string][]string{
 	"grant":    {"granted"},
 	"forecast": {"forecast"},
 	"cry":      {"cried"},
+	"refer":    {"referred", "referring"},
 }
 
 // notCue are forms that inflect makes but that are far more often something
@@ -123,6 +124,7 @@ var phrases = []struct {
 	{"made clear", cueVerb},
 	{"makes clear", cueVerb},
 	{"made the case", cueVerb},
+	{"summing up", cueVerb},
 	{"in a statement", cueNone},
 }
 
@@ -469,6 +471,10 @@ var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": tru
 var subordinators = map[string]bool{"after": true, "before": true, "when": true, "as": true, "while": true,
 	"since": true, "because": true, "if": true, "until": true, "once": true, "although": true, "though": true,
 	"whereas": true, "unless": true, "where": true, "whether": true, "that": true, "than": true}
+
+// aboutPreps are the prepositions after which a verb's object is what the
+// words were about: "spoke of", "referred to".
+var aboutPreps = map[string]string{"speak": " of about ", "refer": " to ", "allude": " to "}
 
 // newSpeech are the verbs whose words are new ones: a quotation after them
 // is not the rest of the one before ("…,” she said, adding, “…”").

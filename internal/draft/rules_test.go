@@ -1,0 +1,59 @@
+package draft
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRules checks what rules of English news style make of short
+// passages: each claim as rule, speaker and the words attributed, in order.
+func TestRules(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			"a participle inside a split quote reports what it was about",
+			"“This is in their heads,” said Pat Caddell, speaking of the health issue. “It is one of the things worrying them.”\n",
+			[]string{
+				"reported|Pat Caddell|the health issue",
+				"quote-split|Pat Caddell|This is in their heads,” said Pat Caddell, speaking of the health issue. “It is one of the things worrying them.",
+			},
+		},
+		{
+			"referring to: the object is the content, the quotation after it the rest of the first",
+			"“Every time you say that,” Jon Tester said, referring to the 1 percent excuse, “you give ammunition to the people.”\n",
+			[]string{
+				"reported|Jon Tester|the 1 percent excuse",
+				"quote-split|Jon Tester|Every time you say that,” Jon Tester said, referring to the 1 percent excuse, “you give ammunition to the people.",
+			},
+		},
+		{
+			"summing up",
+			"\"It was a sad moment,\" said Donald Tusk, summing up conversations that went beyond security. \"People are concerned.\"\n",
+			[]string{
+				"reported|Donald Tusk|conversations that went beyond security",
+				"quote-split|Donald Tusk|It was a sad moment,\" said Donald Tusk, summing up conversations that went beyond security. \"People are concerned.",
+			},
+		},
+		{
+			"a participle that a capitalised quotation follows reports that quotation",
+			"\"The people do not agree with Trump,\" Bernie Sanders said, suggesting a few questions, including, \"Mr. Trump, do you really think so?\"\n",
+			[]string{
+				"mixed|Bernie Sanders|a few questions, including, \"Mr. Trump, do you really think so?\"",
+				"quote|Bernie Sanders|The people do not agree with Trump,",
+			},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := checkDraft(t, c.text)
+			var got []string
+			for _, cl := range d.Claims {
+				got = append(got, cl.Rule+"|"+cl.Speaker.Name+"|"+c.text[cl.Content.Start:cl.Content.End])
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
