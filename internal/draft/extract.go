@@ -449,6 +449,10 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 	if src.empty() {
 		return nil
 	}
+	// "the letter reads": only a text reads out words
+	if c.lemma == "read" && (src.kind != npNominal || !documentWords[nominalHead(toks, src)]) {
+		return nil
+	}
 	at.mention = src.span(toks)
 	at.speaker = x.speakers.resolve(x, src, toks, 0)
 	if at.speaker == nil {

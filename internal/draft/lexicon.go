@@ -37,6 +37,7 @@ joke quip muse speculate
 shout yell scream cry chant whisper mutter sing
 inform notify brief remind
 speak refer cite discuss allude
+read
 point
 continue
 concede
@@ -67,6 +68,7 @@ var irregular = map[string][]string{
 	"forecast": {"forecast"},
 	"cry":      {"cried"},
 	"refer":    {"referred", "referring"},
+	"read":     {"read"},
 }
 
 // notCue are forms that inflect makes but that are far more often something
@@ -475,6 +477,18 @@ var subordinators = map[string]bool{"after": true, "before": true, "when": true,
 // aboutPreps are the prepositions after which a verb's object is what the
 // words were about: "spoke of", "referred to".
 var aboutPreps = map[string]string{"speak": " of about ", "refer": " to ", "allude": " to "}
+
+// documentWords are what a text "reads": "the letter reads, “…”".
+var documentWords = map[string]bool{"letter": true, "statement": true, "article": true, "post": true, "tweet": true,
+	"note": true, "message": true, "headline": true, "memo": true, "release": true, "caption": true, "sign": true,
+	"ad": true, "advertisement": true, "email": true, "report": true, "petition": true, "editorial": true,
+	"op-ed": true, "card": true, "banner": true, "placard": true, "text": true, "document": true, "complaint": true,
+	"lawsuit": true, "filing": true, "order": true, "ruling": true, "resolution": true, "bill": true, "plaque": true}
+
+// familyWords and familySizes make a description of "a mother of three".
+var familyWords = map[string]bool{"mother": true, "father": true, "grandmother": true, "grandfather": true, "parent": true}
+var familySizes = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true}
 
 // newSpeech are the verbs whose words are new ones: a quotation after them
 // is not the rest of the one before ("…,” she said, adding, “…”").

@@ -44,6 +44,26 @@ func TestRules(t *testing.T) {
 				"quote|Bernie Sanders|The people do not agree with Trump,",
 			},
 		},
+		{
+			"a mother of three is someone",
+			"When asked about fathers, the 34-year-old mother of three replied, \"It is meant to benefit the mother.\"\n",
+			[]string{"quote|34-year-old mother of three|It is meant to benefit the mother."},
+		},
+		{
+			"a letter reads",
+			"“We see charter schools offering hope,” the letter reads. “Our support is not abstract.”\n",
+			[]string{"quote-split|letter|We see charter schools offering hope,” the letter reads. “Our support is not abstract."},
+		},
+		{
+			"an article read",
+			"“Leaders honored Donald J. Trump yesterday,” the article read.\n",
+			[]string{"quote|article|Leaders honored Donald J. Trump yesterday,"},
+		},
+		{
+			"a person who reads says nothing",
+			"John Smith read the report and said it was bad.\n",
+			[]string{"reported|John Smith|it was bad"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
