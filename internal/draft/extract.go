@@ -542,7 +542,8 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		q := &x.quotes[toks[cs].q]
 		first, _ := utf8.DecodeRuneInString(x.text[q.inner.Start:q.inner.End])
 		marked := toks[cs-1].lower == ":" || toks[cs-1].lower == ","
-		if x.onlyMarksAfter(toks, cs+1, end) && (!unicode.IsLower(first) || marked) || marked && unicode.IsUpper(first) {
+		if x.onlyMarksAfter(toks, cs+1, end) && (!unicode.IsLower(first) || marked) || marked && unicode.IsUpper(first) ||
+			unicode.IsUpper(first) && x.wholeSentence(q) {
 			return x.quoteClaim(p, q, at, RuleQuote, 0.9)
 		}
 	}
@@ -558,6 +559,32 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		rule = RuleMixed
 	}
 	return x.makeClaim(p, s, toks, cs, end, at, rule, 0.75)
+}
+
+// wholeSentence reports whether a quotation ends as a sentence does: "the
+// crowd chanted “What curfew?” and kept going" quotes only the question.
+func (x *extractor) wholeSentence(q *quote) bool {
+	in := x.trimSpace(q.inner)
+	r, _ := utf8.DecodeLastRuneInString(x.text[in.Start:in.End])
+	return r == '?' || r == '!' || r == '.' && !endsWithAbbreviation(x.text, in.Start, in.End)
+}
+
+// parenDash reports whether token k is a dash that sets words apart (" -- ",
+// " — "), not a hyphen.
+func (x *extractor) parenDash(toks []token, k int) bool {
+	t := toks[k]
+	if t.kind != tokPunct {
+		return false
+	}
+	if t.lower == "—" || t.lower == "–" {
+		return true
+	}
+	if t.lower != "-" {
+		return false
+	}
+	before := t.start == 0 || x.text[t.start-1] == ' ' || x.text[t.start-1] == '-'
+	after := t.end >= len(x.text) || x.text[t.end] == ' ' || x.text[t.end] == '-'
+	return before && after && (x.text[max(t.start-1, 0)] == '-' || t.end < len(x.text) && x.text[t.end] == '-')
 }
 
 // skipToSubject goes left from token k past what may stand between a
@@ -583,6 +610,23 @@ func (x *extractor) skipToSubject(toks []token, k int) (int, string) {
 			}
 			if j >= 0 && toks[j].is("on") {
 				when = x.text[toks[j+1].start:toks[k].end]
+				k = j - 1
+				continue
+			}
+		case x.parenDash(toks, k) && k > 1:
+			// "Ora's chief -- who runs the network -- told me"
+			i := k
+			for i > 0 && toks[i-1].kind == tokPunct && toks[i-1].lower == t.lower && toks[i-1].end == toks[i].start {
+				i-- // the first mark of "--"
+			}
+			j := i - 1
+			for j > 0 && i-j < 16 && toks[j].kind != tokQuote && !(toks[j].lower == t.lower && x.parenDash(toks, j)) {
+				j--
+			}
+			if j > 0 && i-j < 16 && i-j > 1 && toks[j].lower == t.lower && x.parenDash(toks, j) {
+				for j > 0 && toks[j-1].kind == tokPunct && toks[j-1].lower == t.lower && toks[j-1].end == toks[j].start {
+					j--
+				}
 				k = j - 1
 				continue
 			}
@@ -830,6 +874,12 @@ func (x *extractor) contentEnd(toks []token, cues []cue, ci, from int) int {
 			subj := x.leftNP(toks, j)
 			if !subj.empty() && subj.start > from {
 				b := toks[subj.start-1]
+				// "…: “…,” the union wrote": a quotation set off before a
+				// source and verb is theirs
+				if b.kind == tokQuote && subj.start-2 > from && toks[subj.start-2].kind == tokPunct && (toks[subj.start-2].lower == ":" || toks[subj.start-2].lower == ",") {
+					end = subj.start - 1
+					break
+				}
 				if b.kind == tokPunct && (b.lower == ";" || b.lower == ",") || b.is("and") || b.is("but") {
 					end = subj.start - 1
 					if (b.is("and") || b.is("but")) && subj.start-2 >= from && toks[subj.start-2].kind == tokPunct {

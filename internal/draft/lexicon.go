@@ -127,6 +127,8 @@ var phrases = []struct {
 	{"makes clear", cueVerb},
 	{"made the case", cueVerb},
 	{"summing up", cueVerb},
+	{"put it", cueVerb},
+	{"puts it", cueVerb},
 	{"in a statement", cueNone},
 }
 

@@ -64,6 +64,34 @@ func TestRules(t *testing.T) {
 			"John Smith read the report and said it was bad.\n",
 			[]string{"reported|John Smith|it was bad"},
 		},
+		{
+			"a quoted sentence after the verb is the whole content",
+			"Protesters marching through the streets chanted \"What curfew?\" and kept going until 2 a.m.\n",
+			[]string{"quote|Protesters|What curfew?"},
+		},
+		{
+			"a quotation set off before its own source and verb",
+			"The statement referenced the impact it said Clinton would have on women: “Her fight has opened the door,” the union wrote.\n",
+			[]string{
+				"reported|unnamed speaker (it)|Clinton would have on women",
+				"quote|union|Her fight has opened the door,",
+			},
+		},
+		{
+			"a source and its verb on either side of a dashed aside",
+			"The network's chief -- who runs it from Moscow -- told me, ''We're a content provider.''\n",
+			[]string{"quote|network's chief|We're a content provider."},
+		},
+		{
+			"as someone put it",
+			"As Joe Smith, a researcher at the center, recently put it, ''Did he lower his taxes through tax avoidance?''\n",
+			[]string{"quote|Joe Smith|Did he lower his taxes through tax avoidance?"},
+		},
+		{
+			"an exclaimed quotation and its source after it, with a nickname in quotes",
+			"\"This is a big year for our senator!\" Marcia \"Cia\" Price shouted to the crowd.\n",
+			[]string{"quote|Marcia \"Cia\" Price|This is a big year for our senator!"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
