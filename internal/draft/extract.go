@@ -335,6 +335,15 @@ func matchWords(toks []token, i int, ws []string) bool {
 // (an infinitive: "declined to say"), or in the passive ("was told"), which
 // names the hearer.
 func (x *extractor) notAVerb(toks []token, i int, lemma, form string) bool {
+	// "Stevie Wonder, who …": a capital after a name's word is the name's,
+	// unless a headline's capitals go on ("Trump Says He …", "Clinton
+	// Speaks ‘…’", "Obama Warns: …")
+	if toks[i].cap && i > 0 && toks[i-1].kind == tokWord && toks[i-1].cap {
+		nx := i + 1
+		if nx >= len(toks) || !(toks[nx].kind == tokQuote || toks[nx].kind == tokWord && toks[nx].cap || toks[nx].lower == ":") {
+			return true
+		}
+	}
 	k := i - 1
 	for k >= 0 && toks[k].kind == tokWord && (toks[k].lower == "not" || toks[k].lower == "also" || toks[k].lower == "never") {
 		k--
@@ -620,10 +629,10 @@ func (x *extractor) skipToSubject(toks []token, k int) (int, string) {
 				i-- // the first mark of "--"
 			}
 			j := i - 1
-			for j > 0 && i-j < 16 && toks[j].kind != tokQuote && !(toks[j].lower == t.lower && x.parenDash(toks, j)) {
+			for j > 0 && i-j < 32 && toks[j].kind != tokQuote && !(toks[j].lower == t.lower && x.parenDash(toks, j)) {
 				j--
 			}
-			if j > 0 && i-j < 16 && i-j > 1 && toks[j].lower == t.lower && x.parenDash(toks, j) {
+			if j > 0 && i-j < 32 && i-j > 1 && toks[j].lower == t.lower && x.parenDash(toks, j) {
 				for j > 0 && toks[j-1].kind == tokPunct && toks[j-1].lower == t.lower && toks[j-1].end == toks[j].start {
 					j--
 				}
@@ -705,6 +714,15 @@ func (x *extractor) contentBefore(p *paragraph, s *sentence, toks []token, lo, h
 	}
 	if toks[lo].kind == tokQuote && x.onlyMarksAfter(toks, lo+1, hi) {
 		return x.quoteClaim(p, &x.quotes[toks[lo].q], at, RuleQuote, 0.9)
+	}
+	// "McCaskill scolded him: “…,” she said": the quotation the colon
+	// introduces is what was said
+	// (and the attribution after it is not one that a quotation after it
+	// continues: the colon's verb was the first one's)
+	if q := hi - 1; q-1 > lo && toks[q].kind == tokQuote && toks[q-1].kind == tokPunct && toks[q-1].lower == ":" {
+		cl := x.quoteClaim(p, &x.quotes[toks[q].q], at, RuleQuote, 0.8)
+		x.lastQuote = nil
+		return cl
 	}
 	// "However, shortly after the chief executive spoke": words that lead
 	// into the clause of the verb are not what was said
@@ -794,6 +812,9 @@ func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attri
 			stop := e >= n || toks[e].kind == tokQuote || toks[e].is("that") || toks[e].kind == tokPunct && (toks[e].lower == "," || toks[e].lower == ":" || toks[e].lower == "." || toks[e].lower == "—" || toks[e].lower == "–")
 			if !stop || e == j+1 {
 				return j // not a phrase: a preposition alone ("he told on")
+			}
+			if e < n && toks[e].kind == tokQuote && (prepositions[toks[e-1].lower] || determiners[toks[e-1].lower]) {
+				return j // "in a clip of ‘The 411’": the quotation is the phrase's, a title
 			}
 			phrase := x.text[toks[j+min(1, e-j-1)].start:toks[e-1].end]
 			switch {

@@ -92,6 +92,34 @@ func TestRules(t *testing.T) {
 			"\"This is a big year for our senator!\" Marcia \"Cia\" Price shouted to the crowd.\n",
 			[]string{"quote|Marcia \"Cia\" Price|This is a big year for our senator!"},
 		},
+		{
+			"a verb's capital after a name's word is the name's",
+			"Celebrities like Patti LaBelle and Stevie Wonder, who joked of the museum, ''I haven't seen it yet.''\n",
+			[]string{"quote|Stevie Wonder|I haven't seen it yet."},
+		},
+		{
+			"a headline's capitals are verbs still",
+			"Clinton Says She Will Win\n\nShe spoke.\n",
+			[]string{"reported|Clinton|She Will Win"},
+		},
+		{
+			"a long dashed aside",
+			"John Dickey, the chief executive of Ora Media -- the company that owns the programming, which is also streamed on Hulu and its site -- told me, ''We're a content provider.''\n",
+			[]string{"quote|chief executive of Ora Media|We're a content provider."},
+		},
+		{
+			"the quotation a colon introduces, before she said, and the next one apart",
+			"Sen. Claire McCaskill scolded him: “The scientific community is against you,” she said. “When you call a product a miracle, it is not one.”\n",
+			[]string{
+				"quote|unnamed speaker (she)|The scientific community is against you,",
+				"quote-nearby|unnamed speaker (she)|When you call a product a miracle, it is not one.",
+			},
+		},
+		{
+			"a quotation after a preposition is a title",
+			"Mary J. Blige sings to Hillary Clinton in a clip of ‘The 411.’\n",
+			nil,
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
