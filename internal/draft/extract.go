@@ -552,7 +552,8 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		first, _ := utf8.DecodeRuneInString(x.text[q.inner.Start:q.inner.End])
 		marked := toks[cs-1].lower == ":" || toks[cs-1].lower == ","
 		if x.onlyMarksAfter(toks, cs+1, end) && (!unicode.IsLower(first) || marked) || marked && unicode.IsUpper(first) ||
-			unicode.IsUpper(first) && x.wholeSentence(q) {
+			unicode.IsUpper(first) && x.wholeSentence(q) ||
+			cs+1 < end && toks[cs+1].kind == tokWord && circumstance[toks[cs+1].lower] {
 			return x.quoteClaim(p, q, at, RuleQuote, 0.9)
 		}
 	}
@@ -1097,7 +1098,9 @@ func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, pre
 	// the rest of a quotation split by its attribution: "“…,” she said. “…”"
 	// (only in the sentence right after it: "…,” he said after the meeting.
 	// He did not say more. “…”" is two quotations)
-	if last != nil && x.lastQuotePara == p.index && x.onlySpeakerSince(last) {
+	// (but not after "…,” he said, going on to contrast …": what follows
+	// is the next thing he went on to)
+	if last != nil && x.lastQuotePara == p.index && x.onlySpeakerSince(last) && !wentOnTo(x.text[last.Content.End:q.open]) {
 		if x.extendQuote(last, q) {
 			return nil
 		}
@@ -1129,6 +1132,18 @@ func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, pre
 		}
 	}
 	return nil
+}
+
+// wentOnTo reports whether words say that a speaker went on to something
+// else: "going on to contrast", "went on to say".
+func wentOnTo(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range []string{"going on to ", "went on to ", "goes on to ", "go on to "} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleCase reports whether every word of four letters or more in s starts

@@ -480,6 +480,11 @@ var subordinators = map[string]bool{"after": true, "before": true, "when": true,
 // words were about: "spoke of", "referred to".
 var aboutPreps = map[string]string{"speak": " of about ", "refer": " to ", "allude": " to "}
 
+// circumstance words open a clause of when or why after a quotation: "spoke
+// ‘directly to white people’ after the shooting" quotes only the words.
+var circumstance = map[string]bool{"after": true, "before": true, "when": true, "while": true, "because": true,
+	"since": true, "until": true, "as": true}
+
 // documentWords are what a text "reads": "the letter reads, “…”".
 var documentWords = map[string]bool{"letter": true, "statement": true, "article": true, "post": true, "tweet": true,
 	"note": true, "message": true, "headline": true, "memo": true, "release": true, "caption": true, "sign": true,

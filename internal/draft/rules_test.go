@@ -120,6 +120,19 @@ func TestRules(t *testing.T) {
 			"Mary J. Blige sings to Hillary Clinton in a clip of ‘The 411.’\n",
 			nil,
 		},
+		{
+			"after going on to something else, a quotation is not the rest of the one before",
+			"\"We are looking at the needs of the people,\" Bernie Sanders said, going on to contrast the plans. \"So I would say look at the issues.\"\n",
+			[]string{
+				"quote|Bernie Sanders|We are looking at the needs of the people,",
+				"quote-nearby|Bernie Sanders|So I would say look at the issues.",
+			},
+		},
+		{
+			"a clause of when after a quotation is not what was said",
+			"Hillary Clinton spoke ‘directly to white people’ after the latest police shooting.\n",
+			[]string{"quote|Hillary Clinton|directly to white people"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
