@@ -473,7 +473,7 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 	// follows the verb ("…, going on to say", "told some of the miners").
 	if !inverted {
 		if lq := x.leadingQuote(toks, regionStart, src.start); lq >= 0 {
-			c.region = [2]int{regionStart, n}
+			c.region = [2]int{regionStart, c.j}
 			x.skipComplements(toks, c.j, c.lemma, &at) // for the venue, the time, an intermediary
 			cl := x.quoteClaim(p, &x.quotes[toks[lq].q], at, RuleQuote, 0.9)
 			// the rest of it after the verb: "“…,” he said, “and …”"

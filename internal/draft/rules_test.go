@@ -133,6 +133,14 @@ func TestRules(t *testing.T) {
 			"Hillary Clinton spoke ‘directly to white people’ after the latest police shooting.\n",
 			[]string{"quote|Hillary Clinton|directly to white people"},
 		},
+		{
+			"a report in the attribution after a quotation is a claim of its own",
+			"“It’s finished,” she said of the election, in which she was sure Trump would triumph. “In my head, anyway.”\n",
+			[]string{
+				"reported|unnamed speaker (she)|Trump would triumph",
+				"quote-split|unnamed speaker (she)|It’s finished,” she said of the election, in which she was sure Trump would triumph. “In my head, anyway.",
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
