@@ -335,6 +335,15 @@ func matchWords(toks []token, i int, ws []string) bool {
 // (an infinitive: "declined to say"), or in the passive ("was told"), which
 // names the hearer.
 func (x *extractor) notAVerb(toks []token, i int, lemma, form string) bool {
+	// "Stevie Wonder, who …": a capital after a name's word is the name's,
+	// unless a headline's capitals go on ("Trump Says He …", "Clinton
+	// Speaks ‘…’", "Obama Warns: …")
+	if toks[i].cap && i > 0 && toks[i-1].kind == tokWord && toks[i-1].cap {
+		nx := i + 1
+		if nx >= len(toks) || !(toks[nx].kind == tokQuote || toks[nx].kind == tokWord && toks[nx].cap || toks[nx].lower == ":") {
+			return true
+		}
+	}
 	k := i - 1
 	for k >= 0 && toks[k].kind == tokWord && (toks[k].lower == "not" || toks[k].lower == "also" || toks[k].lower == "never") {
 		k--
@@ -449,6 +458,10 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 	if src.empty() {
 		return nil
 	}
+	// "the letter reads": only a text reads out words
+	if c.lemma == "read" && (src.kind != npNominal || !documentWords[nominalHead(toks, src)]) {
+		return nil
+	}
 	at.mention = src.span(toks)
 	at.speaker = x.speakers.resolve(x, src, toks, 0)
 	if at.speaker == nil {
@@ -460,7 +473,7 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 	// follows the verb ("…, going on to say", "told some of the miners").
 	if !inverted {
 		if lq := x.leadingQuote(toks, regionStart, src.start); lq >= 0 {
-			c.region = [2]int{regionStart, n}
+			c.region = [2]int{regionStart, c.j}
 			x.skipComplements(toks, c.j, c.lemma, &at) // for the venue, the time, an intermediary
 			cl := x.quoteClaim(p, &x.quotes[toks[lq].q], at, RuleQuote, 0.9)
 			// the rest of it after the verb: "“…,” he said, “and …”"
@@ -472,9 +485,16 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 			// (but not past a verb that starts new words: "…,” she sings,
 			// before asking her, “…”" is two; "…,” he said, referring to
 			// the excuse, “…”" is one)
+			// (nor past a participle that a capitalised quotation follows:
+			// "…,” he said, suggesting a few questions, including, “Mr. …”"
+			// is what the participle reports)
+			participle := false
 			for g := j; g < n && g-j < 16 && toks[g].kind != tokQuote && !newSpeech[verbForms[toks[g].lower]]; g++ {
+				participle = participle || toks[g].kind == tokWord && verbForms[toks[g].lower] != "" && strings.HasSuffix(toks[g].lower, "ing")
 				if g+1 < n && toks[g+1].kind == tokQuote && toks[g].kind == tokPunct {
-					j = g + 1
+					if !participle || !x.introducesQuote(toks, g) {
+						j = g + 1
+					}
 					break
 				}
 			}
@@ -531,7 +551,9 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		q := &x.quotes[toks[cs].q]
 		first, _ := utf8.DecodeRuneInString(x.text[q.inner.Start:q.inner.End])
 		marked := toks[cs-1].lower == ":" || toks[cs-1].lower == ","
-		if x.onlyMarksAfter(toks, cs+1, end) && (!unicode.IsLower(first) || marked) || marked && unicode.IsUpper(first) {
+		if x.onlyMarksAfter(toks, cs+1, end) && (!unicode.IsLower(first) || marked) || marked && unicode.IsUpper(first) ||
+			unicode.IsUpper(first) && x.wholeSentence(q) ||
+			cs+1 < end && toks[cs+1].kind == tokWord && circumstance[toks[cs+1].lower] {
 			return x.quoteClaim(p, q, at, RuleQuote, 0.9)
 		}
 	}
@@ -547,6 +569,32 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		rule = RuleMixed
 	}
 	return x.makeClaim(p, s, toks, cs, end, at, rule, 0.75)
+}
+
+// wholeSentence reports whether a quotation ends as a sentence does: "the
+// crowd chanted “What curfew?” and kept going" quotes only the question.
+func (x *extractor) wholeSentence(q *quote) bool {
+	in := x.trimSpace(q.inner)
+	r, _ := utf8.DecodeLastRuneInString(x.text[in.Start:in.End])
+	return r == '?' || r == '!' || r == '.' && !endsWithAbbreviation(x.text, in.Start, in.End)
+}
+
+// parenDash reports whether token k is a dash that sets words apart (" -- ",
+// " — "), not a hyphen.
+func (x *extractor) parenDash(toks []token, k int) bool {
+	t := toks[k]
+	if t.kind != tokPunct {
+		return false
+	}
+	if t.lower == "—" || t.lower == "–" {
+		return true
+	}
+	if t.lower != "-" {
+		return false
+	}
+	before := t.start == 0 || x.text[t.start-1] == ' ' || x.text[t.start-1] == '-'
+	after := t.end >= len(x.text) || x.text[t.end] == ' ' || x.text[t.end] == '-'
+	return before && after && (x.text[max(t.start-1, 0)] == '-' || t.end < len(x.text) && x.text[t.end] == '-')
 }
 
 // skipToSubject goes left from token k past what may stand between a
@@ -572,6 +620,23 @@ func (x *extractor) skipToSubject(toks []token, k int) (int, string) {
 			}
 			if j >= 0 && toks[j].is("on") {
 				when = x.text[toks[j+1].start:toks[k].end]
+				k = j - 1
+				continue
+			}
+		case x.parenDash(toks, k) && k > 1:
+			// "Ora's chief -- who runs the network -- told me"
+			i := k
+			for i > 0 && toks[i-1].kind == tokPunct && toks[i-1].lower == t.lower && toks[i-1].end == toks[i].start {
+				i-- // the first mark of "--"
+			}
+			j := i - 1
+			for j > 0 && i-j < 32 && toks[j].kind != tokQuote && !(toks[j].lower == t.lower && x.parenDash(toks, j)) {
+				j--
+			}
+			if j > 0 && i-j < 32 && i-j > 1 && toks[j].lower == t.lower && x.parenDash(toks, j) {
+				for j > 0 && toks[j-1].kind == tokPunct && toks[j-1].lower == t.lower && toks[j-1].end == toks[j].start {
+					j--
+				}
 				k = j - 1
 				continue
 			}
@@ -651,6 +716,15 @@ func (x *extractor) contentBefore(p *paragraph, s *sentence, toks []token, lo, h
 	if toks[lo].kind == tokQuote && x.onlyMarksAfter(toks, lo+1, hi) {
 		return x.quoteClaim(p, &x.quotes[toks[lo].q], at, RuleQuote, 0.9)
 	}
+	// "McCaskill scolded him: “…,” she said": the quotation the colon
+	// introduces is what was said
+	// (and the attribution after it is not one that a quotation after it
+	// continues: the colon's verb was the first one's)
+	if q := hi - 1; q-1 > lo && toks[q].kind == tokQuote && toks[q-1].kind == tokPunct && toks[q-1].lower == ":" {
+		cl := x.quoteClaim(p, &x.quotes[toks[q].q], at, RuleQuote, 0.8)
+		x.lastQuote = nil
+		return cl
+	}
 	// "However, shortly after the chief executive spoke": words that lead
 	// into the clause of the verb are not what was said
 	if last := toks[hi-1]; last.kind == tokWord && subordinators[last.lower] {
@@ -696,6 +770,11 @@ func skipAux(toks []token, j int) int {
 // It records a venue, a time and an intermediary met on the way.
 func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attribution) int {
 	n := len(toks)
+	// "speaking of the health issue", "referring to the excuse": the
+	// preposition's object is what the words were about, the content
+	if j < n && toks[j].kind == tokWord && aboutPreps[lemma] != "" && strings.Contains(aboutPreps[lemma], " "+toks[j].lower+" ") {
+		return j + 1
+	}
 	for guard := 0; j < n && guard < 6; guard++ {
 		t := toks[j]
 		if t.kind != tokWord {
@@ -734,6 +813,9 @@ func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attri
 			stop := e >= n || toks[e].kind == tokQuote || toks[e].is("that") || toks[e].kind == tokPunct && (toks[e].lower == "," || toks[e].lower == ":" || toks[e].lower == "." || toks[e].lower == "—" || toks[e].lower == "–")
 			if !stop || e == j+1 {
 				return j // not a phrase: a preposition alone ("he told on")
+			}
+			if e < n && toks[e].kind == tokQuote && (prepositions[toks[e-1].lower] || determiners[toks[e-1].lower]) {
+				return j // "in a clip of ‘The 411’": the quotation is the phrase's, a title
 			}
 			phrase := x.text[toks[j+min(1, e-j-1)].start:toks[e-1].end]
 			switch {
@@ -814,6 +896,12 @@ func (x *extractor) contentEnd(toks []token, cues []cue, ci, from int) int {
 			subj := x.leftNP(toks, j)
 			if !subj.empty() && subj.start > from {
 				b := toks[subj.start-1]
+				// "…: “…,” the union wrote": a quotation set off before a
+				// source and verb is theirs
+				if b.kind == tokQuote && subj.start-2 > from && toks[subj.start-2].kind == tokPunct && (toks[subj.start-2].lower == ":" || toks[subj.start-2].lower == ",") {
+					end = subj.start - 1
+					break
+				}
 				if b.kind == tokPunct && (b.lower == ";" || b.lower == ",") || b.is("and") || b.is("but") {
 					end = subj.start - 1
 					if (b.is("and") || b.is("but")) && subj.start-2 >= from && toks[subj.start-2].kind == tokPunct {
@@ -832,6 +920,14 @@ func (x *extractor) contentEnd(toks []token, cues []cue, ci, from int) int {
 		}
 		if toks[k].is("but") && toks[k-1].kind == tokPunct && toks[k-1].lower == "," {
 			end = k - 1
+			break
+		}
+	}
+	// a quotation another claim holds ends the content: "“…,” he said,
+	// referring to the excuse, “…”"
+	for k := from + 1; k < end; k++ {
+		if toks[k].kind == tokQuote && x.quotes[toks[k].q].used {
+			end = k
 			break
 		}
 	}
@@ -1002,7 +1098,9 @@ func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, pre
 	// the rest of a quotation split by its attribution: "“…,” she said. “…”"
 	// (only in the sentence right after it: "…,” he said after the meeting.
 	// He did not say more. “…”" is two quotations)
-	if last != nil && x.lastQuotePara == p.index && x.onlySpeakerSince(last) {
+	// (but not after "…,” he said, going on to contrast …": what follows
+	// is the next thing he went on to)
+	if last != nil && x.lastQuotePara == p.index && x.onlySpeakerSince(last) && !wentOnTo(x.text[last.Content.End:q.open]) {
 		if x.extendQuote(last, q) {
 			return nil
 		}
@@ -1034,6 +1132,18 @@ func (x *extractor) orphanQuote(p *paragraph, s *sentence, si int, q *quote, pre
 		}
 	}
 	return nil
+}
+
+// wentOnTo reports whether words say that a speaker went on to something
+// else: "going on to contrast", "went on to say".
+func wentOnTo(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range []string{"going on to ", "went on to ", "goes on to ", "go on to "} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleCase reports whether every word of four letters or more in s starts
@@ -1113,6 +1223,12 @@ func (x *extractor) clauseSubject(toks []token, cues []cue, ci int) np {
 		j, _ := x.skipToSubject(toks, cues[k].i-1)
 		if j >= 0 && toks[j].kind == tokWord && !stopLeft[toks[j].lower] {
 			return x.leftNP(toks, j)
+		}
+		// "“…,” said Caddell, speaking of …": the inverted verb's source
+		if j < 0 || toks[j].kind != tokWord {
+			if r := x.rightNP(toks, skipAux(toks, cues[k].j)); !r.empty() && r.start < cues[ci].i {
+				return r
+			}
 		}
 	}
 	// the last name or pronoun before the cue that follows a clause boundary

@@ -37,6 +37,7 @@ joke quip muse speculate
 shout yell scream cry chant whisper mutter sing
 inform notify brief remind
 speak refer cite discuss allude
+read
 point
 continue
 concede
@@ -66,6 +67,8 @@ var irregular = map[string][]string{
 	"grant":    {"granted"},
 	"forecast": {"forecast"},
 	"cry":      {"cried"},
+	"refer":    {"referred", "referring"},
+	"read":     {"read"},
 }
 
 // notCue are forms that inflect makes but that are far more often something
@@ -123,6 +126,19 @@ var phrases = []struct {
 	{"made clear", cueVerb},
 	{"makes clear", cueVerb},
 	{"made the case", cueVerb},
+	{"summing up", cueVerb},
+	{"put it", cueVerb},
+	{"was sure", cueVerb},
+	{"were sure", cueVerb},
+	{"is sure", cueVerb},
+	{"are sure", cueVerb},
+	{"was convinced", cueVerb},
+	{"were convinced", cueVerb},
+	{"is convinced", cueVerb},
+	{"are convinced", cueVerb},
+	{"was confident", cueVerb},
+	{"is confident", cueVerb},
+	{"puts it", cueVerb},
 	{"in a statement", cueNone},
 }
 
@@ -469,6 +485,27 @@ var prepositions = map[string]bool{"in": true, "on": true, "at": true, "of": tru
 var subordinators = map[string]bool{"after": true, "before": true, "when": true, "as": true, "while": true,
 	"since": true, "because": true, "if": true, "until": true, "once": true, "although": true, "though": true,
 	"whereas": true, "unless": true, "where": true, "whether": true, "that": true, "than": true}
+
+// aboutPreps are the prepositions after which a verb's object is what the
+// words were about: "spoke of", "referred to".
+var aboutPreps = map[string]string{"speak": " of about ", "refer": " to ", "allude": " to "}
+
+// circumstance words open a clause of when or why after a quotation: "spoke
+// ‘directly to white people’ after the shooting" quotes only the words.
+var circumstance = map[string]bool{"after": true, "before": true, "when": true, "while": true, "because": true,
+	"since": true, "until": true, "as": true}
+
+// documentWords are what a text "reads": "the letter reads, “…”".
+var documentWords = map[string]bool{"letter": true, "statement": true, "article": true, "post": true, "tweet": true,
+	"note": true, "message": true, "headline": true, "memo": true, "release": true, "caption": true, "sign": true,
+	"ad": true, "advertisement": true, "email": true, "report": true, "petition": true, "editorial": true,
+	"op-ed": true, "card": true, "banner": true, "placard": true, "text": true, "document": true, "complaint": true,
+	"lawsuit": true, "filing": true, "order": true, "ruling": true, "resolution": true, "bill": true, "plaque": true}
+
+// familyWords and familySizes make a description of "a mother of three".
+var familyWords = map[string]bool{"mother": true, "father": true, "grandmother": true, "grandfather": true, "parent": true}
+var familySizes = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true}
 
 // newSpeech are the verbs whose words are new ones: a quotation after them
 // is not the rest of the one before ("…,” she said, adding, “…”").

@@ -129,6 +129,13 @@ func (x *extractor) leftNP(toks []token, k int) np {
 		}
 		return r
 	}
+	// "the 34-year-old mother of three"
+	if k >= 2 && familySizes[t.lower] && toks[k-1].is("of") && toks[k-2].kind == tokWord && familyWords[toks[k-2].lower] {
+		if d := x.nominal(toks, k-2); !d.empty() {
+			d.end = k + 1
+			return d
+		}
+	}
 	if t.kind == tokWord && !stopLeft[t.lower] && !determiners[t.lower] {
 		return x.nominal(toks, k)
 	}

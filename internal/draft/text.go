@@ -234,7 +234,8 @@ func splitSentences(text string, p paragraph, qs []quote) []sentence {
 				qi++
 			}
 			inQuote := qi < len(qs) && qs[qi].open < s && s < qs[qi].end
-			if inQuote || endsWithAbbreviation(text, last.start, last.end) || startsWithDash(text[s:e]) || startsLower(text[s:e]) {
+			if inQuote || endsWithAbbreviation(text, last.start, last.end) || startsWithDash(text[s:e]) || startsLower(text[s:e]) ||
+				endsWithExclaimedQuote(text, last.start, last.end) && saysEarly(text[s:e]) {
 				last.end = e
 				continue
 			}
@@ -338,7 +339,13 @@ func tokenize(text string, s *sentence, qs []quote, qFrom int) {
 			continue
 		}
 		emit(pos, q.open)
-		toks = append(toks, token{start: q.open, end: q.end, kind: tokQuote, q: qi})
+		if nickname(text, q) {
+			// Marcia "Cia" Price: a word of the name, not a quotation
+			w := text[q.inner.Start:q.inner.End]
+			toks = append(toks, token{start: q.inner.Start, end: q.inner.End, kind: tokWord, lower: lowerWord(w), cap: true})
+		} else {
+			toks = append(toks, token{start: q.open, end: q.end, kind: tokQuote, q: qi})
+		}
 		pos = q.end
 	}
 	emit(pos, s.end)
@@ -359,4 +366,65 @@ func lowerWord(w string) string {
 		return w
 	}
 	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+}
+
+// nickname reports whether a quotation is one capitalised word between two
+// of a name: Marcia "Cia" Price.
+func nickname(text string, q quote) bool {
+	w := text[q.inner.Start:q.inner.End]
+	if !q.closed || len(w) == 0 || len(w) > 20 || q.open < 2 || q.end+1 >= len(text) || text[q.open-1] != ' ' || text[q.end] != ' ' {
+		return false
+	}
+	for i, r := range w {
+		if !unicode.IsLetter(r) || i == 0 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:q.open-1])
+	after, _ := utf8.DecodeRuneInString(text[q.end+1:])
+	if !unicode.IsUpper(after) || !unicode.IsLetter(before) {
+		return false
+	}
+	// the word before starts with a capital
+	i := q.open - 1
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= n
+	}
+	first, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsUpper(first)
+}
+
+// endsWithExclaimedQuote reports whether text[s:e] ends with a quotation
+// ending in a question or exclamation mark: "“Why not?” Smith asked" is one
+// sentence, though a capital follows the mark.
+func endsWithExclaimedQuote(text string, s, e int) bool {
+	t := strings.TrimRightFunc(text[s:e], unicode.IsSpace)
+	r, n := utf8.DecodeLastRuneInString(t)
+	if !strings.ContainsRune(closeMarks, r) {
+		return false
+	}
+	r2, _ := utf8.DecodeLastRuneInString(t[:len(t)-n])
+	return r2 == '?' || r2 == '!'
+}
+
+// closeMarks are the marks that close a quotation.
+const closeMarks = "\"”’'»"
+
+// saysEarly reports whether a verb of saying is among a sentence's first
+// dozen words: the attribution of the quotation before it.
+func saysEarly(s string) bool {
+	for i, w := range strings.Fields(s) {
+		if i >= 12 {
+			break
+		}
+		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		if verbForms[w] != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,156 @@
+package draft
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRules checks what rules of English news style make of short
+// passages: each claim as rule, speaker and the words attributed, in order.
+func TestRules(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			"a participle inside a split quote reports what it was about",
+			"“This is in their heads,” said Pat Caddell, speaking of the health issue. “It is one of the things worrying them.”\n",
+			[]string{
+				"reported|Pat Caddell|the health issue",
+				"quote-split|Pat Caddell|This is in their heads,” said Pat Caddell, speaking of the health issue. “It is one of the things worrying them.",
+			},
+		},
+		{
+			"referring to: the object is the content, the quotation after it the rest of the first",
+			"“Every time you say that,” Jon Tester said, referring to the 1 percent excuse, “you give ammunition to the people.”\n",
+			[]string{
+				"reported|Jon Tester|the 1 percent excuse",
+				"quote-split|Jon Tester|Every time you say that,” Jon Tester said, referring to the 1 percent excuse, “you give ammunition to the people.",
+			},
+		},
+		{
+			"summing up",
+			"\"It was a sad moment,\" said Donald Tusk, summing up conversations that went beyond security. \"People are concerned.\"\n",
+			[]string{
+				"reported|Donald Tusk|conversations that went beyond security",
+				"quote-split|Donald Tusk|It was a sad moment,\" said Donald Tusk, summing up conversations that went beyond security. \"People are concerned.",
+			},
+		},
+		{
+			"a participle that a capitalised quotation follows reports that quotation",
+			"\"The people do not agree with Trump,\" Bernie Sanders said, suggesting a few questions, including, \"Mr. Trump, do you really think so?\"\n",
+			[]string{
+				"mixed|Bernie Sanders|a few questions, including, \"Mr. Trump, do you really think so?\"",
+				"quote|Bernie Sanders|The people do not agree with Trump,",
+			},
+		},
+		{
+			"a mother of three is someone",
+			"When asked about fathers, the 34-year-old mother of three replied, \"It is meant to benefit the mother.\"\n",
+			[]string{"quote|34-year-old mother of three|It is meant to benefit the mother."},
+		},
+		{
+			"a letter reads",
+			"“We see charter schools offering hope,” the letter reads. “Our support is not abstract.”\n",
+			[]string{"quote-split|letter|We see charter schools offering hope,” the letter reads. “Our support is not abstract."},
+		},
+		{
+			"an article read",
+			"“Leaders honored Donald J. Trump yesterday,” the article read.\n",
+			[]string{"quote|article|Leaders honored Donald J. Trump yesterday,"},
+		},
+		{
+			"a person who reads says nothing",
+			"John Smith read the report and said it was bad.\n",
+			[]string{"reported|John Smith|it was bad"},
+		},
+		{
+			"a quoted sentence after the verb is the whole content",
+			"Protesters marching through the streets chanted \"What curfew?\" and kept going until 2 a.m.\n",
+			[]string{"quote|Protesters|What curfew?"},
+		},
+		{
+			"a quotation set off before its own source and verb",
+			"The statement referenced the impact it said Clinton would have on women: “Her fight has opened the door,” the union wrote.\n",
+			[]string{
+				"reported|unnamed speaker (it)|Clinton would have on women",
+				"quote|union|Her fight has opened the door,",
+			},
+		},
+		{
+			"a source and its verb on either side of a dashed aside",
+			"The network's chief -- who runs it from Moscow -- told me, ''We're a content provider.''\n",
+			[]string{"quote|network's chief|We're a content provider."},
+		},
+		{
+			"as someone put it",
+			"As Joe Smith, a researcher at the center, recently put it, ''Did he lower his taxes through tax avoidance?''\n",
+			[]string{"quote|Joe Smith|Did he lower his taxes through tax avoidance?"},
+		},
+		{
+			"an exclaimed quotation and its source after it, with a nickname in quotes",
+			"\"This is a big year for our senator!\" Marcia \"Cia\" Price shouted to the crowd.\n",
+			[]string{"quote|Marcia \"Cia\" Price|This is a big year for our senator!"},
+		},
+		{
+			"a verb's capital after a name's word is the name's",
+			"Celebrities like Patti LaBelle and Stevie Wonder, who joked of the museum, ''I haven't seen it yet.''\n",
+			[]string{"quote|Stevie Wonder|I haven't seen it yet."},
+		},
+		{
+			"a headline's capitals are verbs still",
+			"Clinton Says She Will Win\n\nShe spoke.\n",
+			[]string{"reported|Clinton|She Will Win"},
+		},
+		{
+			"a long dashed aside",
+			"John Dickey, the chief executive of Ora Media -- the company that owns the programming, which is also streamed on Hulu and its site -- told me, ''We're a content provider.''\n",
+			[]string{"quote|chief executive of Ora Media|We're a content provider."},
+		},
+		{
+			"the quotation a colon introduces, before she said, and the next one apart",
+			"Sen. Claire McCaskill scolded him: “The scientific community is against you,” she said. “When you call a product a miracle, it is not one.”\n",
+			[]string{
+				"quote|unnamed speaker (she)|The scientific community is against you,",
+				"quote-nearby|unnamed speaker (she)|When you call a product a miracle, it is not one.",
+			},
+		},
+		{
+			"a quotation after a preposition is a title",
+			"Mary J. Blige sings to Hillary Clinton in a clip of ‘The 411.’\n",
+			nil,
+		},
+		{
+			"after going on to something else, a quotation is not the rest of the one before",
+			"\"We are looking at the needs of the people,\" Bernie Sanders said, going on to contrast the plans. \"So I would say look at the issues.\"\n",
+			[]string{
+				"quote|Bernie Sanders|We are looking at the needs of the people,",
+				"quote-nearby|Bernie Sanders|So I would say look at the issues.",
+			},
+		},
+		{
+			"a clause of when after a quotation is not what was said",
+			"Hillary Clinton spoke ‘directly to white people’ after the latest police shooting.\n",
+			[]string{"quote|Hillary Clinton|directly to white people"},
+		},
+		{
+			"a report in the attribution after a quotation is a claim of its own",
+			"“It’s finished,” she said of the election, in which she was sure Trump would triumph. “In my head, anyway.”\n",
+			[]string{
+				"reported|unnamed speaker (she)|Trump would triumph",
+				"quote-split|unnamed speaker (she)|It’s finished,” she said of the election, in which she was sure Trump would triumph. “In my head, anyway.",
+			},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := checkDraft(t, c.text)
+			var got []string
+			for _, cl := range d.Claims {
+				got = append(got, cl.Rule+"|"+cl.Speaker.Name+"|"+c.text[cl.Content.Start:cl.Content.End])
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
