@@ -212,7 +212,7 @@ func (m *Model) stepPassage(d int) {
 
 // passagesOn returns the claims whose passages touch wrapped line i, in
 // the order their passages start.
-func (m Model) passagesOn(i int) []int {
+func (m *Model) passagesOn(i int) []int {
 	l := m.article.lines[i]
 	if l.start < 0 {
 		return nil
@@ -256,7 +256,7 @@ func (m *Model) articleClick(ms tea.Mouse) {
 	m.article.cur = on[0]
 }
 
-func (m Model) viewArticle() string {
+func (m *Model) viewArticle() string {
 	st := m.styles
 	a := m.article
 	top, end := a.scroll.top, a.scroll.end()
@@ -278,7 +278,7 @@ func (m Model) viewArticle() string {
 
 // articleLine draws wrapped line i: the paragraph number, a bar where a
 // passage lies, and the text with the passages marked.
-func (m Model) articleLine(i int, cur *claims.Claim) string {
+func (m *Model) articleLine(i int, cur *claims.Claim) string {
 	st := m.styles
 	l := m.article.lines[i]
 	if l.start < 0 {
@@ -326,7 +326,7 @@ func (m Model) articleLine(i int, cur *claims.Claim) string {
 	return st.Dim.Render(gutter) + bar + m.styleSpan(text, runs, span{0, len(text)}, m.query.Ranges(text))
 }
 
-func (m Model) levelInk(level uint8) ink {
+func (m *Model) levelInk(level uint8) ink {
 	switch level {
 	case 3:
 		return m.styles.Ink.Passage

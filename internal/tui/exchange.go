@@ -154,7 +154,7 @@ func (m *Model) drawExchange() {
 }
 
 // claimBody is a statement's words and circumstances, without the heading.
-func (m Model) claimBody(c *claims.Claim, w int) []string {
+func (m *Model) claimBody(c *claims.Claim, w int) []string {
 	st := m.styles
 	base := st.Ink.Quote
 	if c.Mode != claims.ModeQuote {
@@ -174,7 +174,7 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 	return append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Ink.Meta), w)...)
 }
 
-func (m Model) viewExchange() string {
+func (m *Model) viewExchange() string {
 	st := m.styles
 	t := m.exchange
 	sc := t.scroll

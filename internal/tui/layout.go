@@ -74,7 +74,7 @@ type widths struct{ speakers, claims, comparison int }
 // answer. Height goes first to what each part needs; when not all of it
 // fits, it is shared in proportion to the needs, so that no pane is left
 // half empty while another is cut.
-func layout(w, h, headerH, speakersW int, st Styles, need func(widths) needs) Layout {
+func layout(w, h, headerH, speakersW int, st *Styles, need func(widths) needs) Layout {
 	l := Layout{W: w, H: h}
 	if w < minWidth || h < minHeight {
 		l.TooSmall = true

@@ -50,7 +50,7 @@ type place struct {
 type Model struct {
 	cm     *claims.Model
 	keys   KeyMap
-	styles Styles
+	styles *Styles // shared by the model's copies, never changed: a new background builds new ones
 	help   help.Model
 	input  textinput.Model
 
@@ -357,7 +357,7 @@ func (m *Model) measure(w widths) needs {
 }
 
 // Selected returns the claim shown in the statement pane, or nil.
-func (m Model) Selected() *claims.Claim {
+func (m *Model) Selected() *claims.Claim {
 	if m.cur < len(m.list) {
 		return m.list[m.cur]
 	}
@@ -365,7 +365,7 @@ func (m Model) Selected() *claims.Claim {
 }
 
 // SelectedSpeaker returns the speaker whose row is selected.
-func (m Model) SelectedSpeaker() *claims.Speaker { return m.order[m.sel] }
+func (m *Model) SelectedSpeaker() *claims.Speaker { return m.order[m.sel] }
 
 // Focused returns the focused pane.
-func (m Model) Focused() Focus { return m.focus }
+func (m *Model) Focused() Focus { return m.focus }

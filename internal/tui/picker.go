@@ -62,7 +62,7 @@ func (m *Model) pickerClick(ms tea.Mouse) bool {
 	return true
 }
 
-func (m Model) viewPicker() string {
+func (m *Model) viewPicker() string {
 	st := m.styles
 	p := m.lay.Picker
 	inner := p.Inner.W
@@ -105,7 +105,7 @@ func (m Model) viewPicker() string {
 }
 
 // topicSummary is the filter line's account of the topics in force.
-func (m Model) topicSummary() string {
+func (m *Model) topicSummary() string {
 	var on []string
 	for i, t := range m.cm.Topics {
 		if m.topicOn[i] {
