@@ -17,6 +17,15 @@ import (
 // shows has changed since. Every line of it fits the window: each pane is
 // drawn to its rectangle from the layout, and text is wrapped, not cut.
 func (m Model) View() tea.View {
+	if m.quitting {
+		// Bubble Tea draws the last view once more as it closes, changed
+		// or not, into the alternate screen it then leaves: the whole
+		// frame read into cells again, about a millisecond, for nothing
+		// anyone sees. The terminal's modes stay as they were.
+		v := m.frame.view
+		v.Content = ""
+		return v
+	}
 	if m.frame != nil && m.frame.drawn {
 		return m.frame.view
 	}
