@@ -5,7 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -37,6 +42,7 @@ func runRoot(cmd *cobra.Command, o *options) error {
 	if err != nil {
 		return err
 	}
+	defer holdGC(startGrace)()
 	return runExplorer(cmd.Context(), tui.NewBoot(func() tui.Model {
 		return tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics})
 	}), in, out)
@@ -95,4 +101,40 @@ const explorerHint = "counterpoint: not a terminal, so this is the listing; run 
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
 	return ok && term.IsTerminal(file.Fd())
+}
+
+// startGrace is how long garbage collection waits once the annotation is
+// loaded: the explorer's start (building it, Bubble Tea setting the
+// terminal up, the first frame) takes a few tens of milliseconds.
+const startGrace = time.Second
+
+// startRoom is how much the start may allocate before a collection comes
+// all the same.
+const startRoom = 32 << 20
+
+// holdGC puts garbage collection off for d, and for at most startRoom more
+// bytes, and returns what gives the collector back its settings at once.
+// The start allocates a few megabytes, most of them kept (the screen's
+// cells, the explorer), and Go's first collection comes at 4 MB: it came
+// in the middle of the start, as a person waits for the first frame, and
+// took 2–4 ms of processor time there, as much as building the explorer
+// and drawing its first frame; a second later it costs nothing anyone
+// waits on. GOGC or GOMEMLIMIT set by the user are left as they are.
+func holdGC(d time.Duration) (release func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(sample)
+	limit := debug.SetMemoryLimit(int64(min(sample[0].Value.Uint64(), math.MaxInt64-startRoom)) + startRoom)
+	percent := debug.SetGCPercent(-1)
+	var once sync.Once
+	release = func() {
+		once.Do(func() {
+			debug.SetGCPercent(percent)
+			debug.SetMemoryLimit(limit)
+		})
+	}
+	time.AfterFunc(d, release)
+	return release
 }
