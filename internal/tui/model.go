@@ -244,6 +244,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.quitting {
+			return m, nil // on the way out: nothing changes any more
+		}
 		last := m.frame
 		m.frame = new(frameCache)
 		m.status = ""

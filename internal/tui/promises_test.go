@@ -278,6 +278,11 @@ func TestQuittingDrawsNothing(t *testing.T) {
 		if v.AltScreen != shown.AltScreen || v.MouseMode != shown.MouseMode || v.WindowTitle != shown.WindowTitle {
 			t.Errorf("%s: the view on the way out changes the terminal's modes: %+v, was %+v", k, v, shown)
 		}
+		// A key that arrives before Bubble Tea has left changes nothing:
+		// the picker opened after "q" was neither laid out nor drawn.
+		if m = press(m, "t"); m.view != panesView || m.View().Content != "" {
+			t.Errorf("%s, then t: the view is %v, with %d bytes drawn", k, m.view, len(m.View().Content))
+		}
 	}
 }
 
