@@ -697,3 +697,49 @@ func claimLine(m Model, i int) int {
 	}
 	return n
 }
+
+// The topic picker never cuts a description without saying so: where the
+// window has room every row is whole, its description wrapped under
+// itself; where it has not, the row under the cursor is whole, a row cut to
+// one line ends in "…", and the picker's title says "rows cut".
+func TestTopicDescriptionsWrapOrSayTheyAreCut(t *testing.T) {
+	pickerText := func(m Model) (title string, rows []string) {
+		lines := strings.Split(screen(m), "\n")
+		p := m.lay.Picker.Outer
+		for y := p.Y + 1; y < p.Y+p.H-1; y++ {
+			rows = append(rows, strings.Trim(string([]rune(lines[y])[p.X+1:p.X+p.W-1]), " "))
+		}
+		return lines[p.Y], rows
+	}
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+	m := press(open(t, 140, 45), "t")
+	title, rows := pickerText(m)
+	if strings.Contains(title, "rows cut") || strings.Contains(strings.Join(rows, "\n"), "…") {
+		t.Errorf("140×45 has room for every topic whole:\n%s\n%s", title, strings.Join(rows, "\n"))
+	}
+	all := words(strings.Join(rows, " "))
+	for _, tp := range m.cm.Topics {
+		if !strings.Contains(all, words(tp.Description)) {
+			t.Errorf("140×45: %q is not shown whole:\n%s", tp.Description, strings.Join(rows, "\n"))
+		}
+	}
+
+	m = press(open(t, 80, 24), "t")
+	for i, tp := range m.cm.Topics {
+		m = press(m, "down")
+		title, rows := pickerText(m)
+		if !strings.Contains(title, "Topics · rows cut") {
+			t.Fatalf("80×24 cuts rows and does not say so: %s", title)
+		}
+		text := words(strings.Join(rows, " "))
+		if !strings.Contains(text, words(tp.Description)) {
+			t.Errorf("80×24: the description under the cursor, %q, is not whole:\n%s", tp.Description, strings.Join(rows, "\n"))
+		}
+		for _, r := range rows {
+			if strings.Contains(r, "…") && !strings.HasSuffix(r, "…") {
+				t.Errorf("80×24, topic %d: a row cut elsewhere than at its end: %q", i+1, r)
+			}
+		}
+	}
+}

@@ -109,6 +109,8 @@ type Model struct {
 
 	picker       int // topic under the cursor in the picker
 	pickerScroll scroller
+	pickerWhole  []bool // by row of the picker: shown whole, else on one line (see placePicker)
+	pickerStarts []int  // the line each row of the picker starts on, and one past the last
 	exchange     exchangeState
 	article      articleState
 	helpScroll   scroller
@@ -322,8 +324,9 @@ func (m *Model) refresh() {
 		m.speakersShown = m.sel
 	}
 	m.placeClaims()
-	m.pickerScroll.size(len(m.cm.Topics)+1, m.lay.Picker.Inner.H)
-	m.pickerScroll.show(m.picker, m.picker+1)
+	if m.view == topicsView {
+		m.placePicker()
+	}
 	b := m.lay.Body.Inner
 	switch m.view {
 	case exchangeView:
@@ -354,7 +357,7 @@ func (m *Model) measure(w widths) needs {
 	m.cards[1].title, m.cards[1].lines = m.answerCard(w.comparison)
 	n.comparison = max(len(m.cards[0].lines), len(m.cards[1].lines))
 	if m.view == topicsView {
-		n.comparison = len(m.cm.Topics) + 1
+		n.comparison = m.pickerHeight(w.picker)
 	}
 	return n
 }
