@@ -193,6 +193,8 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a.cur < len(m.cm.Claims) {
 			m.goToClaim(m.cm.Claims[a.cur])
 		}
+	case key.Matches(msg, k.Help):
+		m.openHelp()
 	default:
 		a.scroll.scrollKey(msg, k, true)
 	}

@@ -68,6 +68,8 @@ func (m *Model) exchangeKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.showExchangeCursor()
 	case key.Matches(msg, k.Open):
 		m.goToClaim(t.ex.Claims[t.cur])
+	case key.Matches(msg, k.Help):
+		m.openHelp()
 	default:
 		t.scroll.scrollKey(msg, k, false) // pgup, pgdn: the text, not the cursor
 	}

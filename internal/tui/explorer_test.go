@@ -675,15 +675,31 @@ func TestSearchAsYouTypeMatchesAFreshSearch(t *testing.T) {
 }
 
 // The footer always ends with how to see every key and how to quit, at
-// every width the explorer draws at.
+// every width the explorer draws at, on the main screen and in every view
+// over it; and ? shows every key there, esc going back to where it was.
 func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
-	m := open(t, 80, 24)
-	for w := 60; w <= 240; w++ {
-		m = update(m, tea.WindowSizeMsg{Width: w, Height: 40})
-		lines := strings.Split(screen(m), "\n")
-		last := strings.TrimRight(lines[len(lines)-1], " ")
-		if !strings.HasSuffix(last, "? all keys • q quit") && !strings.HasSuffix(last, "? more keys • q quit") {
-			t.Fatalf("at %d columns the footer is %q", w, last)
+	for _, in := range []struct {
+		keys string
+		view view
+	}{{"", panesView}, {"t", topicsView}, {"x", exchangeView}, {"c", articleView}} {
+		m := press(open(t, 80, 24), strings.Split(in.keys, "")...)
+		for w := 60; w <= 240; w++ {
+			m = update(m, tea.WindowSizeMsg{Width: w, Height: 40})
+			lines := strings.Split(screen(m), "\n")
+			last := strings.TrimRight(lines[len(lines)-1], " ")
+			if !strings.HasSuffix(last, "? all keys • q quit") && !strings.HasSuffix(last, "? more keys • q quit") {
+				t.Fatalf("view %v at %d columns: the footer is %q", in.view, w, last)
+			}
+		}
+		m = press(m, "?")
+		if m.view != helpView {
+			t.Fatalf("? in view %v opens view %v, not the help", in.view, m.view)
+		}
+		if last := ansiStripLast(m); !strings.Contains(last, "esc/? close") || !strings.HasSuffix(last, "q quit") {
+			t.Errorf("the help's key line: %q", last)
+		}
+		if m = press(m, "esc"); m.view != in.view {
+			t.Errorf("esc in the help over view %v goes to view %v", in.view, m.view)
 		}
 	}
 }

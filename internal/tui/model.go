@@ -114,6 +114,7 @@ type Model struct {
 	exchange     exchangeState
 	article      articleState
 	helpScroll   scroller
+	helpOver     view // the view the help was opened over, to go back to
 }
 
 // frameCache holds a drawn frame.

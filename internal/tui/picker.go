@@ -34,6 +34,8 @@ func (m *Model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.toggleTopic(0)
 	case key.Matches(msg, k.Open, k.Close), pressed(msg, k.Topics):
 		m.view = panesView
+	case key.Matches(msg, k.Help):
+		m.openHelp()
 	}
 	return nil
 }
