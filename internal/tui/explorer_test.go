@@ -742,11 +742,18 @@ func TestTopicDescriptionsWrapOrSayTheyAreCut(t *testing.T) {
 	}
 
 	m = press(open(t, 80, 24), "t")
+	scrolled := false
 	for i, tp := range m.cm.Topics {
 		m = press(m, "down")
 		title, rows := pickerText(m)
-		if !strings.Contains(title, "Topics · rows cut") {
+		if !strings.Contains(title, " · rows cut") {
 			t.Fatalf("80×24 cuts rows and does not say so: %s", title)
+		}
+		if m.pickerScroll.scrolls() {
+			scrolled = true
+			if !strings.Contains(title, fmt.Sprintf(" of %d · ", len(m.cm.Topics)+1)) {
+				t.Errorf("80×24, topic %d: the picker scrolls and its title does not say which rows it shows: %s", i+1, title)
+			}
 		}
 		text := words(strings.Join(rows, " "))
 		if !strings.Contains(text, words(tp.Description)) {
@@ -757,5 +764,8 @@ func TestTopicDescriptionsWrapOrSayTheyAreCut(t *testing.T) {
 				t.Errorf("80×24, topic %d: a row cut elsewhere than at its end: %q", i+1, r)
 			}
 		}
+	}
+	if !scrolled {
+		t.Error("80×24: the picker never scrolled, so its title's note went untested")
 	}
 }

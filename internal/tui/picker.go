@@ -194,11 +194,15 @@ func (m *Model) viewPicker() string {
 	}
 	s := m.pickerScroll
 	lines = lines[s.top:s.end()]
-	note := " · space toggles · enter done"
-	if cut {
-		note = " · rows cut" + note
+	where, short := "", ""
+	if s.scrolls() {
+		// The rows in sight, in part or whole, as the speakers pane says.
+		where = fmt.Sprintf(" · %d–%d of %d", m.pickerRowAt(0)+1, m.pickerRowAt(s.end()-s.top-1)+1, len(m.pickerWhole))
 	}
-	return st.box(st.PaneTitle.Render("Topics")+st.Dim.Render(note), lines, p, true)
+	if cut {
+		short = " · rows cut"
+	}
+	return st.box(m.paneTitle(p, "Topics", where, short, " · space toggles", " · enter done"), lines, p, true)
 }
 
 // topicSummary is the filter line's account of the topics in force.
