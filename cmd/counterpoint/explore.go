@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
@@ -120,6 +119,13 @@ const startGrace = time.Second
 // all the same.
 const startRoom = 32 << 20
 
+// holdUpTo is the most memory in use, the annotation loaded, for which
+// collection waits. A larger annotation's start is mostly spent loading it
+// (collected as before) and indexing it for the explorer, whose garbage
+// is better collected as it comes than held: a collection there is a small
+// part of a start of a second.
+const holdUpTo = 64 << 20
+
 // holdGC puts garbage collection off for d, and for at most startRoom more
 // bytes, and returns what gives the collector back its settings at once.
 // The start allocates a few megabytes, most of them kept (the screen's
@@ -134,7 +140,10 @@ func holdGC(d time.Duration) (release func()) {
 	}
 	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
 	metrics.Read(sample)
-	limit := debug.SetMemoryLimit(int64(min(sample[0].Value.Uint64(), math.MaxInt64-startRoom)) + startRoom)
+	if sample[0].Value.Uint64() > holdUpTo {
+		return func() {}
+	}
+	limit := debug.SetMemoryLimit(int64(sample[0].Value.Uint64()) + startRoom)
 	percent := debug.SetGCPercent(-1)
 	var once sync.Once
 	release = func() {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -119,7 +120,8 @@ func TestQuitEndsTheRunCleanly(t *testing.T) {
 // While the explorer starts, garbage collection is off (and a memory limit
 // bounds what the start may allocate meanwhile); releasing gives the
 // collector back its settings, once however often it is called. GOGC or
-// GOMEMLIMIT set by the user are left alone.
+// GOMEMLIMIT set by the user are left alone, and so is collection when a
+// large annotation is loaded.
 func TestHoldGCDuringTheStart(t *testing.T) {
 	percent := debug.SetGCPercent(100)
 	limit := debug.SetMemoryLimit(math.MaxInt64)
@@ -142,6 +144,15 @@ func TestHoldGCDuringTheStart(t *testing.T) {
 	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
 		t.Errorf("released, the memory limit is %d, want none as it was", l)
 	}
+
+	// With a large annotation loaded, collection goes on as usual.
+	big := make([]byte, holdUpTo+8<<20)
+	release = holdGC(time.Hour)
+	if p := debug.SetGCPercent(100); p != 100 {
+		t.Errorf("with %d MB in use, GOGC became %d", len(big)>>20, p)
+	}
+	release()
+	runtime.KeepAlive(big)
 
 	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
 		t.Run(env, func(t *testing.T) {
