@@ -61,7 +61,7 @@ func runExplorer(ctx context.Context, model tea.Model, in io.Reader, out io.Writ
 	// at its default 60 a second the first frame waited up to 17 ms for
 	// the first tick, and every key up to 17 ms for its frame; at 120, half
 	// as long. An idle tick finds the frame unchanged and writes nothing,
-	// but costs the waking: about 7 ms of processor time a second more.
+	// but costs the waking: about 10 ms of processor time a second more.
 	p := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(frameRate),
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg { return susp.filter(msg) }))
 	susp = newSuspender(p, in)
