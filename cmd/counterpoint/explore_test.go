@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -110,5 +114,57 @@ func TestQuitEndsTheRunCleanly(t *testing.T) {
 	}
 	if o := out.String(); !strings.Contains(o, "\x1b[?1049h") || !strings.Contains(o, "\x1b[?1049l") {
 		t.Errorf("the explorer did not enter and leave the alternate screen:\n%q", o)
+	}
+}
+
+// While the explorer starts, garbage collection is off (and a memory limit
+// bounds what the start may allocate meanwhile); releasing gives the
+// collector back its settings, once however often it is called. GOGC or
+// GOMEMLIMIT set by the user are left alone, and so is collection when a
+// large annotation is loaded.
+func TestHoldGCDuringTheStart(t *testing.T) {
+	percent := debug.SetGCPercent(100)
+	limit := debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(limit) })
+
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	release := holdGC(time.Hour)
+	if p := debug.SetGCPercent(-1); p != -1 {
+		t.Errorf("while the explorer starts, GOGC is %d, want off", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l == math.MaxInt64 || l < startRoom {
+		t.Errorf("while the explorer starts, the memory limit is %d", l)
+	}
+	release()
+	release()
+	if p := debug.SetGCPercent(100); p != 100 {
+		t.Errorf("released, GOGC is %d, want 100 as it was", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		t.Errorf("released, the memory limit is %d, want none as it was", l)
+	}
+
+	// With a large annotation loaded, collection goes on as usual.
+	big := make([]byte, holdUpTo+8<<20)
+	release = holdGC(time.Hour)
+	if p := debug.SetGCPercent(100); p != 100 {
+		t.Errorf("with %d MB in use, GOGC became %d", len(big)>>20, p)
+	}
+	release()
+	runtime.KeepAlive(big)
+
+	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Run(env, func(t *testing.T) {
+			t.Setenv(env, map[string]string{"GOGC": "200", "GOMEMLIMIT": "1GiB"}[env])
+			release := holdGC(time.Hour)
+			defer release()
+			if p := debug.SetGCPercent(100); p != 100 {
+				t.Errorf("with %s set, GOGC became %d", env, p)
+			}
+			if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+				t.Errorf("with %s set, the memory limit became %d", env, l)
+			}
+		})
 	}
 }

@@ -212,6 +212,8 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a.cur < len(m.cm.Claims) {
 			m.goToClaim(m.cm.Claims[a.cur])
 		}
+	case key.Matches(msg, k.Help):
+		m.openHelp()
 	default:
 		a.scroll.scrollKey(msg, k, true)
 	}
@@ -231,7 +233,7 @@ func (m *Model) stepPassage(d int) {
 
 // passagesOn returns the claims whose passages touch wrapped line i, in
 // the order their passages start.
-func (m Model) passagesOn(i int) []int {
+func (m *Model) passagesOn(i int) []int {
 	l := m.article.lines[i]
 	if l.start < 0 {
 		return nil
@@ -275,7 +277,7 @@ func (m *Model) articleClick(ms tea.Mouse) {
 	m.article.cur = on[0]
 }
 
-func (m Model) viewArticle() string {
+func (m *Model) viewArticle() string {
 	st := m.styles
 	a := m.article
 	top, end := a.scroll.top, a.scroll.end()
@@ -298,7 +300,7 @@ func (m Model) viewArticle() string {
 
 // articleLine draws wrapped line i: the paragraph number, a bar where a
 // passage lies, and the text with the passages marked.
-func (m Model) articleLine(i int, cur *claims.Claim) string {
+func (m *Model) articleLine(i int, cur *claims.Claim) string {
 	st := m.styles
 	l := m.article.lines[i]
 	if l.start < 0 {
@@ -364,7 +366,7 @@ const (
 	levelCue     = 5
 )
 
-func (m Model) levelInk(level uint8) ink {
+func (m *Model) levelInk(level uint8) ink {
 	switch level {
 	case levelCue:
 		return m.styles.Ink.Cue
@@ -381,7 +383,7 @@ func (m Model) levelInk(level uint8) ink {
 // draftLegend names, for a drafted claim, the highlights of the article
 // view, each word in the style it names: the passage, the mention of the
 // speaker and the verb of saying the drafter found (those it found only).
-func (m Model) draftLegend(c *claims.Claim) string {
+func (m *Model) draftLegend(c *claims.Claim) string {
 	if c.Draft == nil {
 		return ""
 	}

@@ -13,7 +13,7 @@ import (
 // screen.
 type Boot struct {
 	build func() Model
-	m     *Model
+	m     tea.Model // the explorer once built, as its Update returned it
 	size  *tea.WindowSizeMsg
 	bg    *tea.BackgroundColorMsg
 }
@@ -36,9 +36,10 @@ func (b Boot) Init() tea.Cmd {
 // milliseconds) are dropped, but ctrl+c still quits.
 func (b Boot) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if b.m != nil {
-		next, cmd := b.m.Update(msg)
-		m := next.(Model)
-		b.m = &m
+		// Kept as Update returned it: the explorer is large, and taking
+		// it out of the interface would copy it at every message.
+		var cmd tea.Cmd
+		b.m, cmd = b.m.Update(msg)
 		return b, cmd
 	}
 	switch msg := msg.(type) {
@@ -50,7 +51,7 @@ func (b Boot) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if b.bg != nil {
 			m = updated(m, *b.bg)
 		}
-		b.m = &m
+		b.m = m
 	case tea.WindowSizeMsg:
 		b.size = &msg
 	case tea.BackgroundColorMsg:

@@ -31,7 +31,7 @@ func TestBootDrawsNothingUntilBuiltThenTheExplorer(t *testing.T) {
 		t.Fatalf("once built, the frame is not the explorer's at 100x30 on a light background:\n%s", got.Content)
 	}
 	next, _ := b.Update(keyMsg("down"))
-	if got := next.(Boot).View().Content; got != update(want, keyMsg("down")).render() {
+	if got, want := next.(Boot).View().Content, update(want, keyMsg("down")); got != want.render() {
 		t.Fatal("once built, keys do not reach the explorer")
 	}
 }

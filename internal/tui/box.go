@@ -10,7 +10,7 @@ import (
 // lines inside, each padded (or cut, which callers avoid by wrapping first)
 // to the inner width. The border is the style's: rounded, and thick for the
 // focused pane, so that focus shows without colour too.
-func (s Styles) box(title string, lines []string, p pane, focused bool) string {
+func (s *Styles) box(title string, lines []string, p pane, focused bool) string {
 	w, h := p.Outer.W, p.Outer.H
 	if w < 2 || h < 2 {
 		return blank(w, h)

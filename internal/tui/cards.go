@@ -12,7 +12,7 @@ import (
 // claimLines renders a statement for a card or the exchange: the speaker in
 // capitals with where and when, the words, then mode, paragraph and
 // intermediary, then the annotator's summary.
-func (m Model) claimLines(c *claims.Claim, w int) []string {
+func (m *Model) claimLines(c *claims.Claim, w int) []string {
 	st := m.styles
 	var head rich
 	head.add(sanitize.Line(strings.ToUpper(c.Speaker.Name)), st.Ink.Speaker)
@@ -42,7 +42,7 @@ func (m Model) claimLines(c *claims.Claim, w int) []string {
 }
 
 // statementCard is the left half of the comparison.
-func (m Model) statementCard(w int) (string, []string) {
+func (m *Model) statementCard(w int) (string, []string) {
 	c := m.Selected()
 	if c == nil {
 		return "Statement", []string{m.styles.Dim.Render(m.emptyReason())}
@@ -52,7 +52,7 @@ func (m Model) statementCard(w int) (string, []string) {
 
 // answerCard is the right half: the answer shown, or what the statement
 // answers, with the kind of answer in plain words.
-func (m Model) answerCard(w int) (string, []string) {
+func (m *Model) answerCard(w int) (string, []string) {
 	st := m.styles
 	c := m.Selected()
 	if c == nil {
@@ -88,7 +88,7 @@ func (m Model) answerCard(w int) (string, []string) {
 }
 
 // emptyReason explains an empty claims pane.
-func (m Model) emptyReason() string {
+func (m *Model) emptyReason() string {
 	switch {
 	case len(m.order) == 0:
 		return "This annotation has no speakers."

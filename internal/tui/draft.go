@@ -12,7 +12,7 @@ import (
 // sure the draft is.
 
 // draftLabel starts the header's filter line of a machine draft.
-func (m Model) draftLabel() string {
+func (m *Model) draftLabel() string {
 	n := m.cm.Drafted()
 	if n == 0 {
 		return ""

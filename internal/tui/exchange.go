@@ -68,6 +68,8 @@ func (m *Model) exchangeKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.showExchangeCursor()
 	case key.Matches(msg, k.Open):
 		m.goToClaim(t.ex.Claims[t.cur])
+	case key.Matches(msg, k.Help):
+		m.openHelp()
 	default:
 		t.scroll.scrollKey(msg, k, false) // pgup, pgdn: the text, not the cursor
 	}
@@ -154,7 +156,7 @@ func (m *Model) drawExchange() {
 }
 
 // claimBody is a statement's words and circumstances, without the heading.
-func (m Model) claimBody(c *claims.Claim, w int) []string {
+func (m *Model) claimBody(c *claims.Claim, w int) []string {
 	st := m.styles
 	base := st.Ink.Quote
 	if c.Mode != claims.ModeQuote {
@@ -174,7 +176,7 @@ func (m Model) claimBody(c *claims.Claim, w int) []string {
 	return append(lines, m.lines(new(rich).add(sanitize.Line(meta), st.Ink.Meta), w)...)
 }
 
-func (m Model) viewExchange() string {
+func (m *Model) viewExchange() string {
 	st := m.styles
 	t := m.exchange
 	sc := t.scroll

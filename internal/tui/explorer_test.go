@@ -675,15 +675,31 @@ func TestSearchAsYouTypeMatchesAFreshSearch(t *testing.T) {
 }
 
 // The footer always ends with how to see every key and how to quit, at
-// every width the explorer draws at.
+// every width the explorer draws at, on the main screen and in every view
+// over it; and ? shows every key there, esc going back to where it was.
 func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
-	m := open(t, 80, 24)
-	for w := 60; w <= 240; w++ {
-		m = update(m, tea.WindowSizeMsg{Width: w, Height: 40})
-		lines := strings.Split(screen(m), "\n")
-		last := strings.TrimRight(lines[len(lines)-1], " ")
-		if !strings.HasSuffix(last, "? all keys • q quit") && !strings.HasSuffix(last, "? more keys • q quit") {
-			t.Fatalf("at %d columns the footer is %q", w, last)
+	for _, in := range []struct {
+		keys string
+		view view
+	}{{"", panesView}, {"t", topicsView}, {"x", exchangeView}, {"c", articleView}} {
+		m := press(open(t, 80, 24), strings.Split(in.keys, "")...)
+		for w := 60; w <= 240; w++ {
+			m = update(m, tea.WindowSizeMsg{Width: w, Height: 40})
+			lines := strings.Split(screen(m), "\n")
+			last := strings.TrimRight(lines[len(lines)-1], " ")
+			if !strings.HasSuffix(last, "? all keys • q quit") && !strings.HasSuffix(last, "? more keys • q quit") {
+				t.Fatalf("view %v at %d columns: the footer is %q", in.view, w, last)
+			}
+		}
+		m = press(m, "?")
+		if m.view != helpView {
+			t.Fatalf("? in view %v opens view %v, not the help", in.view, m.view)
+		}
+		if last := ansiStripLast(m); !strings.Contains(last, "esc/? close") || !strings.HasSuffix(last, "q quit") {
+			t.Errorf("the help's key line: %q", last)
+		}
+		if m = press(m, "esc"); m.view != in.view {
+			t.Errorf("esc in the help over view %v goes to view %v", in.view, m.view)
 		}
 	}
 }
@@ -696,4 +712,60 @@ func claimLine(m Model, i int) int {
 		n += m.claimRows(j, m.lay.Claims.Inner.W, m.rowWhole(j))
 	}
 	return n
+}
+
+// The topic picker never cuts a description without saying so: where the
+// window has room every row is whole, its description wrapped under
+// itself; where it has not, the row under the cursor is whole, a row cut to
+// one line ends in "…", and the picker's title says "rows cut".
+func TestTopicDescriptionsWrapOrSayTheyAreCut(t *testing.T) {
+	pickerText := func(m Model) (title string, rows []string) {
+		lines := strings.Split(screen(m), "\n")
+		p := m.lay.Picker.Outer
+		for y := p.Y + 1; y < p.Y+p.H-1; y++ {
+			rows = append(rows, strings.Trim(string([]rune(lines[y])[p.X+1:p.X+p.W-1]), " "))
+		}
+		return lines[p.Y], rows
+	}
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+	m := press(open(t, 140, 45), "t")
+	title, rows := pickerText(m)
+	if strings.Contains(title, "rows cut") || strings.Contains(strings.Join(rows, "\n"), "…") {
+		t.Errorf("140×45 has room for every topic whole:\n%s\n%s", title, strings.Join(rows, "\n"))
+	}
+	all := words(strings.Join(rows, " "))
+	for _, tp := range m.cm.Topics {
+		if !strings.Contains(all, words(tp.Description)) {
+			t.Errorf("140×45: %q is not shown whole:\n%s", tp.Description, strings.Join(rows, "\n"))
+		}
+	}
+
+	m = press(open(t, 80, 24), "t")
+	scrolled := false
+	for i, tp := range m.cm.Topics {
+		m = press(m, "down")
+		title, rows := pickerText(m)
+		if !strings.Contains(title, " · rows cut") {
+			t.Fatalf("80×24 cuts rows and does not say so: %s", title)
+		}
+		if m.pickerScroll.scrolls() {
+			scrolled = true
+			if !strings.Contains(title, fmt.Sprintf(" of %d · ", len(m.cm.Topics)+1)) {
+				t.Errorf("80×24, topic %d: the picker scrolls and its title does not say which rows it shows: %s", i+1, title)
+			}
+		}
+		text := words(strings.Join(rows, " "))
+		if !strings.Contains(text, words(tp.Description)) {
+			t.Errorf("80×24: the description under the cursor, %q, is not whole:\n%s", tp.Description, strings.Join(rows, "\n"))
+		}
+		for _, r := range rows {
+			if strings.Contains(r, "…") && !strings.HasSuffix(r, "…") {
+				t.Errorf("80×24, topic %d: a row cut elsewhere than at its end: %q", i+1, r)
+			}
+		}
+	}
+	if !scrolled {
+		t.Error("80×24: the picker never scrolled, so its title's note went untested")
+	}
 }

@@ -66,7 +66,7 @@ type needs struct {
 }
 
 // widths are the inner widths the panes get, which the needs depend on.
-type widths struct{ speakers, claims, comparison int }
+type widths struct{ speakers, claims, comparison, picker int }
 
 // layout places the header, the panes and the key line. The speakers pane
 // is as wide as its longest row, up to two fifths of the window; the
@@ -74,7 +74,7 @@ type widths struct{ speakers, claims, comparison int }
 // answer. Height goes first to what each part needs; when not all of it
 // fits, it is shared in proportion to the needs, so that no pane is left
 // half empty while another is cut.
-func layout(w, h, headerH, speakersW int, st Styles, need func(widths) needs) Layout {
+func layout(w, h, headerH, speakersW int, st *Styles, need func(widths) needs) Layout {
 	l := Layout{W: w, H: h}
 	if w < minWidth || h < minHeight {
 		l.TooSmall = true
@@ -91,7 +91,7 @@ func layout(w, h, headerH, speakersW int, st Styles, need func(widths) needs) La
 	sw := clamp(speakersW+listFrame, 20, w*2/5)
 	half := w / 2 // an odd column is left spare, right of the answer
 	cardFrame := st.Pane.GetHorizontalFrameSize()
-	n := need(widths{speakers: sw - listFrame, claims: w - sw - listFrame, comparison: half - cardFrame})
+	n := need(widths{speakers: sw - listFrame, claims: w - sw - listFrame, comparison: half - cardFrame, picker: 2*half - listFrame})
 
 	v := st.List.GetVerticalFrameSize()
 	bandNeed := max(n.speakers, n.claims) + v

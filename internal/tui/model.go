@@ -50,7 +50,7 @@ type place struct {
 type Model struct {
 	cm     *claims.Model
 	keys   KeyMap
-	styles Styles
+	styles *Styles // shared by the model's copies, never changed: a new background builds new ones
 	help   help.Model
 	input  textinput.Model
 
@@ -109,9 +109,12 @@ type Model struct {
 
 	picker       int // topic under the cursor in the picker
 	pickerScroll scroller
+	pickerWhole  []bool // by row of the picker: shown whole, else on one line (see placePicker)
+	pickerStarts []int  // the line each row of the picker starts on, and one past the last
 	exchange     exchangeState
 	article      articleState
 	helpScroll   scroller
+	helpOver     view // the view the help was opened over, to go back to
 }
 
 // frameCache holds a drawn frame.
@@ -244,6 +247,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.quitting {
+			return m, nil // on the way out: nothing changes any more
+		}
 		last := m.frame
 		m.frame = new(frameCache)
 		m.status = ""
@@ -319,8 +325,9 @@ func (m *Model) refresh() {
 		m.speakersShown = m.sel
 	}
 	m.placeClaims()
-	m.pickerScroll.size(len(m.cm.Topics)+1, m.lay.Picker.Inner.H)
-	m.pickerScroll.show(m.picker, m.picker+1)
+	if m.view == topicsView {
+		m.placePicker()
+	}
 	b := m.lay.Body.Inner
 	switch m.view {
 	case exchangeView:
@@ -351,13 +358,13 @@ func (m *Model) measure(w widths) needs {
 	m.cards[1].title, m.cards[1].lines = m.answerCard(w.comparison)
 	n.comparison = max(len(m.cards[0].lines), len(m.cards[1].lines))
 	if m.view == topicsView {
-		n.comparison = len(m.cm.Topics) + 1
+		n.comparison = m.pickerHeight(w.picker)
 	}
 	return n
 }
 
 // Selected returns the claim shown in the statement pane, or nil.
-func (m Model) Selected() *claims.Claim {
+func (m *Model) Selected() *claims.Claim {
 	if m.cur < len(m.list) {
 		return m.list[m.cur]
 	}
@@ -365,7 +372,7 @@ func (m Model) Selected() *claims.Claim {
 }
 
 // SelectedSpeaker returns the speaker whose row is selected.
-func (m Model) SelectedSpeaker() *claims.Speaker { return m.order[m.sel] }
+func (m *Model) SelectedSpeaker() *claims.Speaker { return m.order[m.sel] }
 
 // Focused returns the focused pane.
-func (m Model) Focused() Focus { return m.focus }
+func (m *Model) Focused() Focus { return m.focus }

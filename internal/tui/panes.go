@@ -13,7 +13,7 @@ import (
 
 // speakerRows are the rows of the speakers pane: positions in order, and -1
 // for the "others" separator. They never change: made once, in New.
-func (m Model) speakerRows() []int { return m.rows }
+func (m *Model) speakerRows() []int { return m.rows }
 
 func makeSpeakerRows(order []*claims.Speaker, split int) []int {
 	rows := make([]int, 0, len(order)+1)
@@ -27,7 +27,7 @@ func makeSpeakerRows(order []*claims.Speaker, split int) []int {
 }
 
 // speakerRow is the row of the selected speaker.
-func (m Model) speakerRow(rows []int) int {
+func (m *Model) speakerRow(rows []int) int {
 	for r, i := range rows {
 		if i == m.sel {
 			return r
@@ -37,7 +37,7 @@ func (m Model) speakerRow(rows []int) int {
 }
 
 // speakerAt returns the speaker on row y of the pane's inside.
-func (m Model) speakerAt(y int) (int, bool) {
+func (m *Model) speakerAt(y int) (int, bool) {
 	rows := m.speakerRows()
 	s := m.speakersScroll
 	if y < 0 || y >= s.h || s.top+y >= len(rows) || rows[s.top+y] < 0 {
@@ -47,14 +47,14 @@ func (m Model) speakerAt(y int) (int, bool) {
 }
 
 // speakerName is a speaker as the pane names them.
-func (m Model) speakerName(s *claims.Speaker) string {
+func (m *Model) speakerName(s *claims.Speaker) string {
 	return m.safe.name(m, s)
 }
 
 // speakersWidth is the inner width the speakers pane needs for its longest
 // row, "▌ name count ": the longest name (measured once) and the widest
 // count.
-func (m Model) speakersWidth() int {
+func (m *Model) speakersWidth() int {
 	if m.safe.longest < 0 {
 		m.safe.longest = 0
 		for _, s := range m.order {
@@ -64,7 +64,7 @@ func (m Model) speakersWidth() int {
 	return 2 + m.safe.longest + 1 + len(fmt.Sprint(m.maxCount)) + 1
 }
 
-func (m Model) viewSpeakers() string {
+func (m *Model) viewSpeakers() string {
 	st := m.styles
 	p := m.lay.Speakers
 	inner := p.Inner.W
@@ -101,14 +101,14 @@ func (m Model) viewSpeakers() string {
 }
 
 // relaysOnly says whether a speaker only relays others' words, as KCNA does.
-func (m Model) relaysOnly(s *claims.Speaker) bool {
+func (m *Model) relaysOnly(s *claims.Speaker) bool {
 	return len(m.cm.Relayed(s)) > 0 && len(m.cm.ClaimsBy(s, claims.Filter{})) == 0
 }
 
 // rowText is a claim as its row in the claims pane says it: the speaker
 // first among search results, and the summary too when the search matched
 // words there, so that a hit always shows the words that matched.
-func (m Model) rowText(c *claims.Claim) string {
+func (m *Model) rowText(c *claims.Claim) string {
 	s := m.safe.words(c)
 	if m.searchMode() {
 		s = sanitize.Line(c.Speaker.Name) + ": " + s
@@ -140,7 +140,7 @@ type rowShape struct {
 
 const minRowText = 24
 
-func (m Model) rowShape(c *claims.Claim, w int, whole bool) rowShape {
+func (m *Model) rowShape(c *claims.Claim, w int, whole bool) rowShape {
 	b := m.badge(c)
 	if tw := w - 2 - 1 - cells(b) - 1; tw >= minRowText {
 		return rowShape{badge: b, text: tw}
@@ -155,7 +155,7 @@ func (m Model) rowShape(c *claims.Claim, w int, whole bool) rowShape {
 // claimRows is how many lines claim i's row takes: its text wrapped, when
 // whole, or one line. Whole rows are counted once for each state the
 // explorer is in (see rowCount).
-func (m Model) claimRows(i, w int, whole bool) int {
+func (m *Model) claimRows(i, w int, whole bool) int {
 	whole = whole || i == m.cur
 	if !whole {
 		return 1
@@ -216,7 +216,7 @@ func newSafeText(cm *claims.Model) *safeText {
 
 // name is a speaker as the speakers pane names them, sanitised:
 // "KCNA (relays)" for one who only relays others' words.
-func (s *safeText) name(m Model, sp *claims.Speaker) string {
+func (s *safeText) name(m *Model, sp *claims.Speaker) string {
 	if s.names[sp.Index] == "" {
 		name := sanitize.Line(sp.Name)
 		if m.relaysOnly(sp) {
@@ -240,7 +240,7 @@ func (s *safeText) words(c *claims.Claim) string {
 
 // claimsHeight is the lines the claims pane needs at inner width w to show
 // every claim whole, counted up to limit and no further.
-func (m Model) claimsHeight(w, limit int) int {
+func (m *Model) claimsHeight(w, limit int) int {
 	if len(m.list) == 0 {
 		return len(m.lines(new(rich).add(m.emptyReason(), m.styles.Ink.Dim), max(w-2, 1)))
 	}
@@ -294,7 +294,7 @@ func (m *Model) placeClaims() {
 }
 
 // rowWhole says whether claim i's row is shown whole.
-func (m Model) rowWhole(i int) bool {
+func (m *Model) rowWhole(i int) bool {
 	if m.claimsWhole || i == m.cur {
 		return true
 	}
@@ -304,7 +304,7 @@ func (m Model) rowWhole(i int) bool {
 
 // claimsEnd is one past the last claim in sight; the selected claim is
 // always in sight, cut at the pane's foot if it is taller than the pane.
-func (m Model) claimsEnd() int {
+func (m *Model) claimsEnd() int {
 	in := m.lay.Claims.Inner
 	n := 0
 	i := m.claimsTop
@@ -321,7 +321,7 @@ func (m Model) claimsEnd() int {
 }
 
 // claimAt is the claim on row y of the claims pane's inside.
-func (m Model) claimAt(y int) (int, bool) {
+func (m *Model) claimAt(y int) (int, bool) {
 	if y < 0 {
 		return 0, false
 	}
@@ -336,7 +336,7 @@ func (m Model) claimAt(y int) (int, bool) {
 	return 0, false
 }
 
-func (m Model) viewClaims() string {
+func (m *Model) viewClaims() string {
 	st := m.styles
 	p := m.lay.Claims
 	inner := p.Inner.W
@@ -376,7 +376,7 @@ func (m Model) viewClaims() string {
 // whether it had to be shortened. A row is whole when the pane shows every
 // claim whole, and the selected row always; else it is one line, which
 // among search results begins near the first word that matched.
-func (m Model) claimRow(i, w int) ([]string, bool) {
+func (m *Model) claimRow(i, w int) ([]string, bool) {
 	st := m.styles
 	c := m.list[i]
 	selected := i == m.cur
@@ -453,7 +453,7 @@ func (m Model) claimRow(i, w int) ([]string, bool) {
 
 // claimsTitle heads the claims pane: whose claims and how many, and the
 // speaker's role.
-func (m Model) claimsTitle() (head, role string) {
+func (m *Model) claimsTitle() (head, role string) {
 	if len(m.order) == 0 {
 		return "Claims", ""
 	}
@@ -471,7 +471,7 @@ func (m Model) claimsTitle() (head, role string) {
 // badge says how a claim stands in the exchange: which paragraph it answers,
 // if it is itself an answer, and how many answers it has, or none. Words and
 // ¶ rather than arrows: they read the same in every font.
-func (m Model) badge(c *claims.Claim) string {
+func (m *Model) badge(c *claims.Claim) string {
 	if m.safe != nil && c.Index < len(m.safe.badges) && m.safe.badges[c.Index] != "" {
 		return m.safe.badges[c.Index]
 	}
@@ -482,7 +482,7 @@ func (m Model) badge(c *claims.Claim) string {
 	return b
 }
 
-func (m Model) makeBadge(c *claims.Claim) string {
+func (m *Model) makeBadge(c *claims.Claim) string {
 	b := draftBadge(c)
 	if as := m.cm.Answering(c); len(as) > 0 {
 		b += fmt.Sprintf("re ¶%d", as[0].To.Paragraph)
@@ -495,7 +495,7 @@ func (m Model) makeBadge(c *claims.Claim) string {
 }
 
 // answersBadge is the part of the badge that counts the claim's answers.
-func (m Model) answersBadge(c *claims.Claim) string {
+func (m *Model) answersBadge(c *claims.Claim) string {
 	if n := len(m.cm.AnswersTo(c)); n > 0 {
 		return phrase.Count(n, "answer")
 	}
@@ -504,7 +504,7 @@ func (m Model) answersBadge(c *claims.Claim) string {
 
 // styleBadge colours a badge: what it answers, then its answers or their
 // absence.
-func (m Model) styleBadge(b string, selected bool) string {
+func (m *Model) styleBadge(b string, selected bool) string {
 	in := m.styles.Ink
 	var out strings.Builder
 	for i, part := range strings.Split(b, " · ") {
@@ -531,7 +531,7 @@ func (m Model) styleBadge(b string, selected bool) string {
 // viewComparison is the statement and its answer side by side. A card with
 // more than its pane shows says so on its last row, naming the key that
 // scrolls it from where the focus is.
-func (m Model) viewComparison() string {
+func (m *Model) viewComparison() string {
 	st := m.styles
 	var out [2]string
 	for i, p := range []pane{m.lay.Statement, m.lay.Answer} {
@@ -549,7 +549,7 @@ func (m Model) viewComparison() string {
 
 // moreHint says how to scroll the pane f: pgdn if it has the focus, else
 // how many tabs bring the focus there.
-func (m Model) moreHint(f Focus) string {
+func (m *Model) moreHint(f Focus) string {
 	if m.focus == f {
 		return "↓ more: pgdn or the wheel"
 	}

@@ -262,6 +262,30 @@ func TestAnswersFromTheTerminalDrawNothing(t *testing.T) {
 	}
 }
 
+// The key that quits leaves nothing for Bubble Tea to draw on the way out
+// (it draws the last view once more as it closes, whatever changed, into
+// the alternate screen it then leaves), and the terminal's modes as they
+// were, so that closing changes none of them.
+func TestQuittingDrawsNothing(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		m := open(t, 80, 24)
+		shown := m.View()
+		m = press(m, k)
+		v := m.View()
+		if v.Content != "" {
+			t.Errorf("%s: the view on the way out is a frame of %d bytes", k, len(v.Content))
+		}
+		if v.AltScreen != shown.AltScreen || v.MouseMode != shown.MouseMode || v.WindowTitle != shown.WindowTitle {
+			t.Errorf("%s: the view on the way out changes the terminal's modes: %+v, was %+v", k, v, shown)
+		}
+		// A key that arrives before Bubble Tea has left changes nothing:
+		// the picker opened after "q" was neither laid out nor drawn.
+		if m = press(m, "t"); m.view != panesView || m.View().Content != "" {
+			t.Errorf("%s, then t: the view is %v, with %d bytes drawn", k, m.view, len(m.View().Content))
+		}
+	}
+}
+
 // ansiBlack is a dark background colour.
 type ansiBlack struct{}
 

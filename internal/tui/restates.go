@@ -9,7 +9,7 @@ import (
 // alsoReported says where else the article reports the claim's statement
 // (claims linked by restates): "also reported in ¶3, ¶23", or "" when it
 // reports it once. The answers shown with a claim are its statement's.
-func (m Model) alsoReported(c *claims.Claim) string {
+func (m *Model) alsoReported(c *claims.Claim) string {
 	return reportedIn(m.cm.AlsoReported(c))
 }
 

@@ -55,7 +55,7 @@ type Styles struct {
 	Input textinput.Styles
 }
 
-func newStyles(isDark bool) Styles {
+func newStyles(isDark bool) *Styles {
 	ld := lipgloss.LightDark(isDark)
 	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
 
@@ -70,7 +70,7 @@ func newStyles(isDark bool) Styles {
 	green := c("#1a7f37", "#56d364")
 	blue := c("#0969da", "#79c0ff")
 
-	s := Styles{isDark: isDark}
+	s := &Styles{isDark: isDark}
 	s.Title = lipgloss.NewStyle().Bold(true).Foreground(c("#ffffff", "#1b1030")).Background(accent).Padding(0, 1)
 	s.Heading = lipgloss.NewStyle().Bold(true).Foreground(fg)
 	s.Dim = lipgloss.NewStyle().Foreground(dim)
@@ -160,7 +160,7 @@ type inks struct {
 }
 
 // kindInk is kind as an ink.
-func (s Styles) kindInk(k string) ink {
+func (s *Styles) kindInk(k string) ink {
 	if i, ok := s.Ink.Kinds[k]; ok {
 		return i
 	}

@@ -182,7 +182,7 @@ func hardBreak(word string, w int) []span {
 
 // lines wraps rich text to w cells and styles each line, marking what the
 // search matched on top of the runs' styles.
-func (m Model) lines(r *rich, w int) []string {
+func (m *Model) lines(r *rich, w int) []string {
 	text := r.text.String()
 	marks := m.query.Ranges(text)
 	spans := wrapSpans(text, w)
@@ -195,7 +195,7 @@ func (m Model) lines(r *rich, w int) []string {
 
 // styleSpan renders text[sp] with the runs' styles, and the stretches in
 // marks (byte ranges of text, in order) as search matches.
-func (m Model) styleSpan(text string, runs []run, sp span, marks []claims.Span) string {
+func (m *Model) styleSpan(text string, runs []run, sp span, marks []claims.Span) string {
 	var b strings.Builder
 	pos := sp.start
 	ri, mi := 0, 0

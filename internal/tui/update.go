@@ -34,7 +34,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Quit):
 			return m.quit()
 		case key.Matches(msg, k.Close), pressed(msg, k.Help):
-			m.view = panesView
+			m.view = m.helpOver
 		default:
 			m.helpScroll.scrollKey(msg, k, true)
 		}
@@ -99,10 +99,17 @@ func (m *Model) panesKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.clearFilter()
 		m.status = "filter cleared"
 	case key.Matches(msg, k.Help):
-		m.view = helpView
-		m.helpScroll = scroller{}
+		m.openHelp()
 	}
 	return nil
+}
+
+// openHelp shows every key, over the view open now; closing the help goes
+// back to it.
+func (m *Model) openHelp() {
+	m.helpOver = m.view
+	m.view = helpView
+	m.helpScroll = scroller{}
 }
 
 // page moves the focused pane by a page: the speakers list's rows (the
@@ -267,7 +274,9 @@ func (m *Model) syncKeys() {
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End} {
 		b.SetEnabled(moving)
 	}
-	k.Help.SetEnabled(moving && (m.view == panesView || m.view == helpView))
+	// Every key, from every view; the help itself shows them all, and ?
+	// closes it.
+	k.Help.SetEnabled(moving && m.view != helpView)
 	k.PrevAnswer.SetEnabled(panes && n > 1)
 	k.NextAnswer.SetEnabled(panes && n > 1)
 	k.Follow.SetEnabled(panes && n > 0)
@@ -279,6 +288,11 @@ func (m *Model) syncKeys() {
 
 	views := !m.searching && !m.lay.TooSmall && m.view != panesView
 	k.Close.SetEnabled(views)
+	if m.view == helpView {
+		k.Close.SetHelp("esc/?", "close")
+	} else {
+		k.Close.SetHelp("esc", "close")
+	}
 	k.Toggle.SetEnabled(views && m.view == topicsView)
 	k.AllTopics.SetEnabled(views && m.view == topicsView)
 	k.NextPassage.SetEnabled(views && m.view == articleView)

@@ -17,6 +17,15 @@ import (
 // shows has changed since. Every line of it fits the window: each pane is
 // drawn to its rectangle from the layout, and text is wrapped, not cut.
 func (m Model) View() tea.View {
+	if m.quitting {
+		// Bubble Tea draws the last view once more as it closes, changed
+		// or not, into the alternate screen it then leaves: the whole
+		// frame read into cells again, about a millisecond, for nothing
+		// anyone sees. The terminal's modes stay as they were.
+		v := m.frame.view
+		v.Content = ""
+		return v
+	}
 	if m.frame != nil && m.frame.drawn {
 		return m.frame.view
 	}
@@ -31,7 +40,7 @@ func (m Model) View() tea.View {
 }
 
 // render is the frame as a string, for View and for tests.
-func (m Model) render() string {
+func (m *Model) render() string {
 	if m.lay.W == 0 && m.lay.H == 0 {
 		m.resize(m.w, m.h) // drawn before any size came
 	}
@@ -59,7 +68,7 @@ func (m Model) render() string {
 
 // tooSmall says what size the explorer needs, in as much of the window as
 // there is.
-func (m Model) tooSmall() string {
+func (m *Model) tooSmall() string {
 	w, h := m.lay.W, m.lay.H
 	if w <= 0 || h <= 0 {
 		return ""
@@ -78,13 +87,13 @@ func (m Model) tooSmall() string {
 
 // titleFits says whether the article's title fits beside the app's name
 // on the first line; if not, it has the header's first two lines to itself.
-func (m Model) titleFits() bool {
+func (m *Model) titleFits() bool {
 	name := cells(m.styles.Title.Render("counterpoint"))
 	return name+1+cells(sanitize.Line(m.cm.Article.Title)) <= m.w
 }
 
 // headerHeight is the header's lines: the title (one or two) and the filter.
-func (m Model) headerHeight() int {
+func (m *Model) headerHeight() int {
 	if cells(sanitize.Line(m.cm.Article.Title)) <= m.w-1 {
 		return 2
 	}
@@ -94,7 +103,7 @@ func (m Model) headerHeight() int {
 // viewHeader is the app and the article's title, then the filter line.
 // A title too long for the line beside the name takes two lines of its
 // own; only one too long even for those is cut.
-func (m Model) viewHeader() string {
+func (m *Model) viewHeader() string {
 	st := m.styles
 	w := m.lay.W
 	title := sanitize.Line(m.cm.Article.Title)
@@ -125,7 +134,7 @@ func (m Model) viewHeader() string {
 // filterLine shows the filter in force: the topics (all of them, or those
 // chosen) and the search. Topics that do not all fit in w cells are
 // counted instead of listed.
-func (m Model) filterLine(w int) string {
+func (m *Model) filterLine(w int) string {
 	st := m.styles
 	var b strings.Builder
 	if m.filter.Search != "" {
@@ -158,7 +167,7 @@ func (m Model) filterLine(w int) string {
 // viewKeys is the key line: a message after an action, or the keys that
 // work now, as many as fit; when some do not, the last says where the
 // others are ("? more keys").
-func (m Model) viewKeys() string {
+func (m *Model) viewKeys() string {
 	w := m.lay.W
 	if m.status != "" {
 		return fit(" "+m.styles.Status.Render(sanitize.Line(m.status)), w)
@@ -179,7 +188,7 @@ func (m Model) viewKeys() string {
 }
 
 // helpLines are every key, with what the badges mean: the help view's text.
-func (m Model) helpLines() []string {
+func (m *Model) helpLines() []string {
 	st := m.styles
 	hm := m.help
 	hm.ShowAll = true
@@ -215,7 +224,7 @@ func (m Model) helpLines() []string {
 }
 
 // viewFullHelp is the help view.
-func (m Model) viewFullHelp() string {
+func (m *Model) viewFullHelp() string {
 	st := m.styles
 	lines := m.helpLines()
 	s := m.helpScroll
@@ -226,7 +235,7 @@ func (m Model) viewFullHelp() string {
 // shortHelp lists the enabled bindings, as the help bubble does, as many
 // as fit in width cells, and says whether some did not. (The bubble's own
 // truncation can overshoot its width by part of a binding.)
-func (m Model) shortHelp(bindings []key.Binding, width int) (string, bool) {
+func (m *Model) shortHelp(bindings []key.Binding, width int) (string, bool) {
 	in := m.styles.Ink
 	sep := in.HelpSep.paint(" • ")
 	var b strings.Builder
@@ -257,7 +266,7 @@ func (m Model) shortHelp(bindings []key.Binding, width int) (string, bool) {
 // paneTitle is a pane's title for its top edge: the head, then each of the
 // notes that fits whole, in order, so that a narrow pane leaves a note out
 // rather than cutting it.
-func (m Model) paneTitle(p pane, head string, notes ...string) string {
+func (m *Model) paneTitle(p pane, head string, notes ...string) string {
 	st := m.styles
 	// The edge between the corners, less a space each side of the title.
 	room := p.Outer.W - st.Pane.GetHorizontalBorderSize() - 2
