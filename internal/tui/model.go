@@ -4,6 +4,8 @@
 package tui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -236,8 +238,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Width == m.w && msg.Height == m.h && m.lay.W != 0 {
 			return m, nil
 		}
+		resized := m.lay.W != 0 // a frame was drawn at another size
 		m.frame = new(frameCache)
 		m.resize(msg.Width, msg.Height)
+		if resized {
+			return m, settleLater(msg.Width, msg.Height)
+		}
+		return m, nil
+	case settleMsg:
+		if msg.w == m.w && msg.h == m.h { // a later resize has its own
+			return m, tea.ClearScreen
+		}
 		return m, nil
 	case tea.BackgroundColorMsg:
 		if msg.IsDark() != m.styles.isDark { // dark is already drawn: nothing to redo
@@ -376,3 +387,17 @@ func (m *Model) SelectedSpeaker() *claims.Speaker { return m.order[m.sel] }
 
 // Focused returns the focused pane.
 func (m *Model) Focused() Focus { return m.focus }
+
+// settleMsg comes a moment after the window was resized to w×h, and the
+// screen is then drawn afresh once more. A terminal multiplexer may hand
+// the program its new size before its own screen has it (tmux does, under
+// load): a frame drawn in between is scrolled or split, and since nothing
+// changes after it, it would stay so until the next key.
+type settleMsg struct{ w, h int }
+
+// settleAfter is how long after a resize the screen is drawn afresh.
+const settleAfter = 150 * time.Millisecond
+
+func settleLater(w, h int) tea.Cmd {
+	return tea.Tick(settleAfter, func(time.Time) tea.Msg { return settleMsg{w, h} })
+}
