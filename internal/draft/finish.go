@@ -40,7 +40,7 @@ func (x *extractor) findRelationCues(toks []token) {
 			if k, _ := x.skipToSubject(toks, i-1); k >= 0 && toks[k].kind == tokWord && !stopLeft[toks[k].lower] {
 				if s := x.leftNP(toks, k); !s.empty() {
 					rc.subject = x.speakers.lookup(x, s, toks)
-					rc.subjectFound = true
+					rc.subjectFound, rc.subjectNP = true, s
 				}
 			}
 		}
@@ -99,9 +99,16 @@ func (ix *speakerIndex) lookup(x *extractor, n np, toks []token) *Speaker {
 
 // bindRelations links the claims of a sentence to the claims that its
 // relation cues say they answer.
-func (x *extractor) bindRelations(made []*Claim) {
+func (x *extractor) bindRelations(made []*Claim, toks []token) {
 	if len(made) == 0 {
 		return
+	}
+	// a subject first named in this sentence is a speaker only now
+	// ("Council member Tom Reed dismissed the warning, saying …")
+	for k := range x.relCues {
+		if rc := &x.relCues[k]; rc.subjectFound && rc.subject == nil {
+			rc.subject = x.speakers.lookup(x, rc.subjectNP, toks)
+		}
 	}
 	// a cue that is a claim's own verb ("dismissed the suggestion") first
 	cues := append([]relCue(nil), x.relCues...)
@@ -178,7 +185,8 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 	bestScore := 0.0
 	for k := len(cs) - 1; k >= lo; k-- {
 		c := cs[k]
-		if c == from || c.Speaker == from.Speaker || c.Passage.Start >= from.Passage.Start {
+		if c == from || compatible(c.Speaker, from.Speaker) || rc.subject != nil && compatible(c.Speaker, rc.subject) ||
+			c.Passage.Start >= from.Passage.Start {
 			continue
 		}
 		have := x.wordsOf(c)
@@ -206,6 +214,19 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 		return nil
 	}
 	return best
+}
+
+// compatible reports whether two speakers may be one: the same, or names
+// with the same head ("Council" and "city council").
+func compatible(a, b *Speaker) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil {
+		return false
+	}
+	ha, hb := splitWords(a.Name), splitWords(b.Name)
+	return len(ha) > 0 && len(hb) > 0 && strings.TrimSuffix(ha[len(ha)-1], "'s") == strings.TrimSuffix(hb[len(hb)-1], "'s")
 }
 
 // wordsOf is contentWords of a claim's content, made once.

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -141,12 +142,64 @@ func TestRules(t *testing.T) {
 				"quote-split|unnamed speaker (she)|It’s finished,” she said of the election, in which she was sure Trump would triumph. “In my head, anyway.",
 			},
 		},
+		{
+			"rejecting a plan is an act, not speech",
+			"Council Rejects Bridge Plan\n\nThe city council on Tuesday rejected a plan to rebuild the Old Mill bridge, ignoring warnings from engineers.\n",
+			nil,
+		},
+		{
+			"a statement noun with its clause is what was denied",
+			"The mayor dismissed the suggestion that the bridge was unsafe.\n",
+			[]string{"reported|mayor|the suggestion that the bridge was unsafe"},
+		},
+		{
+			"dismissing a warning is an answer; the participle after it says what",
+			"Council member Tom Reed dismissed the warning, saying the bridge had passed its last inspection. \"The engineers are exaggerating,\" he told reporters.\n",
+			[]string{
+				"reported|Tom Reed|the bridge had passed its last inspection",
+				"quote|Tom Reed|The engineers are exaggerating,",
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
 			var got []string
 			for _, cl := range d.Claims {
 				got = append(got, cl.Rule+"|"+cl.Speaker.Name+"|"+c.text[cl.Content.Start:cl.Content.End])
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestRelationsAddressed checks whom a relation cue links a claim to: a
+// statement of another speaker, never the cue's own speaker or one whose
+// name has the same head.
+func TestRelationsAddressed(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			"a dismissal answers the warning before it",
+			"“This bridge is not safe,” said Maria Lopez, the city's chief engineer.\n\n" +
+				"Council member Tom Reed dismissed the warning, saying the bridge had passed its last inspection.\n",
+			[]string{"Tom Reed ¶2 denies Maria Lopez ¶1"},
+		},
+		{
+			"a body does not answer itself under another name",
+			"Council Says Bridge Budget Will Be Cut\n\n" +
+				"The city council denied that the bridge budget will be cut.\n",
+			nil,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := checkDraft(t, c.text)
+			var got []string
+			for _, r := range d.Relations {
+				got = append(got, fmt.Sprintf("%s ¶%d %s %s ¶%d", r.From.Speaker.Name, r.From.Paragraph, r.Kind, r.To.Speaker.Name, r.To.Paragraph))
 			}
 			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
