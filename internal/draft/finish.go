@@ -173,7 +173,7 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 	if rc.addressee != nil {
 		for k := len(cs) - 1; k >= lo; k-- {
 			c := cs[k]
-			if c != from && c.Speaker == rc.addressee && c.Passage.Start < from.Passage.Start {
+			if c != from && c.Speaker == rc.addressee && c.Passage.Start < from.Passage.Start && x.statement(c) {
 				return c
 			}
 		}
@@ -185,7 +185,7 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 	bestScore := 0.0
 	for k := len(cs) - 1; k >= lo; k-- {
 		c := cs[k]
-		if c == from || compatible(c.Speaker, from.Speaker) || rc.subject != nil && compatible(c.Speaker, rc.subject) ||
+		if c == from || !x.statement(c) || compatible(c.Speaker, from.Speaker) || rc.subject != nil && compatible(c.Speaker, rc.subject) ||
 			c.Passage.Start >= from.Passage.Start {
 			continue
 		}
@@ -215,6 +215,27 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 	}
 	return best
 }
+
+// statement reports whether a claim says something: a quotation, or
+// reported words that hold a clause, not only a noun phrase ("praised the
+// plan" reports no statement for another to answer).
+func (x *extractor) statement(c *Claim) bool {
+	if c.Mode == claims.ModeQuote || c.Rule != RuleReported {
+		return true
+	}
+	for _, w := range splitWords(x.text[c.Content.Start:c.Content.End]) {
+		if clauseWords[w] || verbForms[w] != "" || len(w) > 4 && strings.HasSuffix(w, "ed") {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWords are the words that make reported words a clause.
+var clauseWords = map[string]bool{"that": true, "is": true, "was": true, "are": true, "were": true, "be": true,
+	"been": true, "will": true, "would": true, "can": true, "could": true, "should": true, "must": true,
+	"may": true, "might": true, "has": true, "have": true, "had": true, "do": true, "does": true, "did": true,
+	"not": true, "isn't": true, "wasn't": true, "won't": true, "can't": true, "don't": true, "didn't": true}
 
 // compatible reports whether two speakers may be one: the same, or names
 // with the same head ("Council" and "city council").

@@ -194,6 +194,16 @@ func TestRelationsAddressed(t *testing.T) {
 				"The city council denied that the bridge budget will be cut.\n",
 			nil,
 		},
+		{
+			"praising a plan is no statement to answer",
+			"The mayor praised the bridge plan.\n\nTom Reed countered that the bridge plan was too costly.\n",
+			nil,
+		},
+		{
+			"a statement is answered",
+			"The mayor said the bridge plan was cheap.\n\nTom Reed countered that the bridge plan was too costly.\n",
+			[]string{"Tom Reed ¶2 rebuts mayor ¶1"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
