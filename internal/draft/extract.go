@@ -584,14 +584,25 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 }
 
 // statementObject reports whether the content from cs is a statement noun
-// with the clause that says it: "the suggestion that the White House …",
-// "claims that …".
+// with the clause that says it ("the suggestion that the White House …",
+// "claims that …") or an object and what it is called ("dismissed NATO
+// member Estonia as being in the suburbs").
 func (x *extractor) statementObject(toks []token, cs, end int) bool {
 	k := cs
-	for k < end && k-cs < 4 && toks[k].kind == tokWord && !statementNouns[toks[k].lower] && !stopLeft[toks[k].lower] {
+	for k < end && k-cs < 6 && toks[k].kind == tokWord && !statementNouns[toks[k].lower] && !toks[k].is("that") {
 		k++
 	}
-	return k+1 < end && toks[k].kind == tokWord && statementNouns[toks[k].lower] && toks[k+1].is("that")
+	if k+1 < end && toks[k].kind == tokWord && statementNouns[toks[k].lower] && toks[k+1].is("that") {
+		return true
+	}
+	// "dismissed the criticism as the voice of …": what the object is
+	// called is said
+	for k = cs + 1; k < end && k-cs < 10 && toks[k].kind == tokWord; k++ {
+		if toks[k].is("as") {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeSentence reports whether a quotation ends as a sentence does: "the

@@ -473,8 +473,9 @@ var weakVerbs = map[string]bool{"conclude": true, "determine": true, "decide": t
 // ("rejected a plan", "dismissed the warning"): they report speech only
 // with a complement that reports, as weakVerbs, or a statement noun with
 // its clause ("dismissed the suggestion that …").
-var answerVerbs = map[string]bool{"reject": true, "dismiss": true, "deny": true, "refute": true,
-	"rebut": true, "dispute": true, "contest": true, "contradict": true}
+// (Denying and disputing are speech whatever their object: "denied any
+// involvement".)
+var answerVerbs = map[string]bool{"reject": true, "dismiss": true, "refute": true, "rebut": true, "contradict": true}
 
 // statementNouns are the nouns that stand for what someone said.
 var statementNouns = map[string]bool{"suggestion": true, "suggestions": true, "claim": true, "claims": true,

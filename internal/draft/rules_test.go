@@ -153,6 +153,21 @@ func TestRules(t *testing.T) {
 			[]string{"reported|mayor|the suggestion that the bridge was unsafe"},
 		},
 		{
+			"what an object is dismissed as is said",
+			"Mr. Obama dismissed the criticism as the voice of a coal company.\n",
+			[]string{"reported|Obama|the criticism as the voice of a coal company"},
+		},
+		{
+			"a denial is speech whatever its object",
+			"The Saudi government has strongly denied any involvement in the attacks.\n",
+			[]string{"reported|Saudi government|any involvement in the attacks"},
+		},
+		{
+			"a statement noun after a possessive keeps its clause",
+			"Jane Doe contradicted the police’s earlier claim that the man had refused to stop.\n",
+			[]string{"reported|Jane Doe|the police’s earlier claim that the man had refused to stop"},
+		},
+		{
 			"dismissing a warning is an answer; the participle after it says what",
 			"Council member Tom Reed dismissed the warning, saying the bridge had passed its last inspection. \"The engineers are exaggerating,\" he told reporters.\n",
 			[]string{
@@ -215,5 +230,21 @@ func TestRelationsAddressed(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestToldReporters checks that the reporters a speaker tells are neither
+// a speaker nor a venue, and that "he" is the speaker named before.
+func TestToldReporters(t *testing.T) {
+	text := "Council member Tom Reed dismissed the warning, saying the bridge had passed its last inspection. " +
+		"\"The engineers are exaggerating,\" he told reporters.\n"
+	d := checkDraft(t, text)
+	for _, cl := range d.Claims {
+		if cl.Speaker.Name != "Tom Reed" || cl.Venue != "" {
+			t.Errorf("claim %q: speaker %q, venue %q; want Tom Reed and no venue", text[cl.Content.Start:cl.Content.End], cl.Speaker.Name, cl.Venue)
+		}
+	}
+	if len(d.Claims) != 2 {
+		t.Errorf("%d claims, want 2", len(d.Claims))
 	}
 }
