@@ -49,6 +49,7 @@ type cue struct {
 	skip   bool
 	ing    bool
 	made   bool   // it made a claim
+	acted  bool   // a verb of answering with a subject and no claim: "Reed dismissed the warning"
 	region [2]int // the tokens it claimed
 }
 
@@ -60,6 +61,7 @@ type relCue struct {
 	verb         bool     // a verb ("hit back"), not a phrase ("in response to")
 	subject      *Speaker // the verb's subject, when known
 	subjectFound bool
+	subjectNP    np // the subject's words, looked up again once the sentence's claims are made
 }
 
 // Extract drafts the article text. It never fails: a text with nothing to
@@ -225,7 +227,7 @@ func (x *extractor) sentence(p *paragraph, s *sentence, si int, prevOpen bool) {
 			made = append(made, cl)
 		}
 	}
-	x.bindRelations(made)
+	x.bindRelations(made, toks)
 	// "Sanders made the following comment:" and the quotation in the next
 	// paragraph
 	if len(made) == 0 && x.pending == nil && toks[len(toks)-1].kind == tokPunct && toks[len(toks)-1].lower == ":" {
@@ -557,6 +559,16 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 			return x.quoteClaim(p, q, at, RuleQuote, 0.9)
 		}
 	}
+	if answerVerbs[c.lemma] && !x.statementObject(toks, cs, end) {
+		t := toks[cs]
+		if !(t.kind == tokQuote || t.is("how") || t.is("why") || t.is("what") || t.is("whether") || t.is("if") ||
+			cs > c.j && (toks[cs-1].is("that") || toks[cs-1].lower == ":")) {
+			// its subject is still that of a participle after it
+			// ("dismissed the warning, saying …")
+			c.acted = !inverted
+			return nil
+		}
+	}
 	if weakVerbs[c.lemma] {
 		t := toks[cs]
 		if !(t.kind == tokQuote || t.is("how") || t.is("why") || t.is("what") || t.is("whether") || t.is("if") || t.is("who") ||
@@ -569,6 +581,28 @@ func (x *extractor) attribute(p *paragraph, s *sentence, cues []cue, ci, regionS
 		rule = RuleMixed
 	}
 	return x.makeClaim(p, s, toks, cs, end, at, rule, 0.75)
+}
+
+// statementObject reports whether the content from cs is a statement noun
+// with the clause that says it ("the suggestion that the White House …",
+// "claims that …") or an object and what it is called ("dismissed NATO
+// member Estonia as being in the suburbs").
+func (x *extractor) statementObject(toks []token, cs, end int) bool {
+	k := cs
+	for k < end && k-cs < 6 && toks[k].kind == tokWord && !statementNouns[toks[k].lower] && !toks[k].is("that") {
+		k++
+	}
+	if k+1 < end && toks[k].kind == tokWord && statementNouns[toks[k].lower] && toks[k+1].is("that") {
+		return true
+	}
+	// "dismissed the criticism as the voice of …": what the object is
+	// called is said
+	for k = cs + 1; k < end && k-cs < 10 && toks[k].kind == tokWord; k++ {
+		if toks[k].is("as") {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeSentence reports whether a quotation ends as a sentence does: "the
@@ -1217,7 +1251,7 @@ func (x *extractor) appositive(toks []token, k int) (np, bool) {
 // first noun phrase of the sentence.
 func (x *extractor) clauseSubject(toks []token, cues []cue, ci int) np {
 	for k := ci - 1; k >= 0 && k >= ci-maxCuesAhead; k-- {
-		if cues[k].skip || !cues[k].made {
+		if cues[k].skip || !cues[k].made && !cues[k].acted {
 			continue // ("after the chief executive spoke, Mr Obama … and dismissed")
 		}
 		j, _ := x.skipToSubject(toks, cues[k].i-1)

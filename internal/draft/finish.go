@@ -40,7 +40,7 @@ func (x *extractor) findRelationCues(toks []token) {
 			if k, _ := x.skipToSubject(toks, i-1); k >= 0 && toks[k].kind == tokWord && !stopLeft[toks[k].lower] {
 				if s := x.leftNP(toks, k); !s.empty() {
 					rc.subject = x.speakers.lookup(x, s, toks)
-					rc.subjectFound = true
+					rc.subjectFound, rc.subjectNP = true, s
 				}
 			}
 		}
@@ -99,9 +99,16 @@ func (ix *speakerIndex) lookup(x *extractor, n np, toks []token) *Speaker {
 
 // bindRelations links the claims of a sentence to the claims that its
 // relation cues say they answer.
-func (x *extractor) bindRelations(made []*Claim) {
+func (x *extractor) bindRelations(made []*Claim, toks []token) {
 	if len(made) == 0 {
 		return
+	}
+	// a subject first named in this sentence is a speaker only now
+	// ("Council member Tom Reed dismissed the warning, saying …")
+	for k := range x.relCues {
+		if rc := &x.relCues[k]; rc.subjectFound && rc.subject == nil {
+			rc.subject = x.speakers.lookup(x, rc.subjectNP, toks)
+		}
 	}
 	// a cue that is a claim's own verb ("dismissed the suggestion") first
 	cues := append([]relCue(nil), x.relCues...)
@@ -166,7 +173,7 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 	if rc.addressee != nil {
 		for k := len(cs) - 1; k >= lo; k-- {
 			c := cs[k]
-			if c != from && c.Speaker == rc.addressee && c.Passage.Start < from.Passage.Start {
+			if c != from && c.Speaker == rc.addressee && c.Passage.Start < from.Passage.Start && x.statement(c) {
 				return c
 			}
 		}
@@ -178,7 +185,8 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 	bestScore := 0.0
 	for k := len(cs) - 1; k >= lo; k-- {
 		c := cs[k]
-		if c == from || c.Speaker == from.Speaker || c.Passage.Start >= from.Passage.Start {
+		if c == from || !x.statement(c) || compatible(c.Speaker, from.Speaker) || rc.subject != nil && compatible(c.Speaker, rc.subject) ||
+			c.Passage.Start >= from.Passage.Start {
 			continue
 		}
 		have := x.wordsOf(c)
@@ -206,6 +214,40 @@ func (x *extractor) addressed(from *Claim, rc relCue) *Claim {
 		return nil
 	}
 	return best
+}
+
+// statement reports whether a claim says something: a quotation, or
+// reported words that hold a clause, not only a noun phrase ("praised the
+// plan" reports no statement for another to answer).
+func (x *extractor) statement(c *Claim) bool {
+	if c.Mode == claims.ModeQuote || c.Rule != RuleReported {
+		return true
+	}
+	for _, w := range splitWords(x.text[c.Content.Start:c.Content.End]) {
+		if clauseWords[w] || verbForms[w] != "" || len(w) > 4 && strings.HasSuffix(w, "ed") {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWords are the words that make reported words a clause.
+var clauseWords = map[string]bool{"that": true, "is": true, "was": true, "are": true, "were": true, "be": true,
+	"been": true, "will": true, "would": true, "can": true, "could": true, "should": true, "must": true,
+	"may": true, "might": true, "has": true, "have": true, "had": true, "do": true, "does": true, "did": true,
+	"not": true, "isn't": true, "wasn't": true, "won't": true, "can't": true, "don't": true, "didn't": true}
+
+// compatible reports whether two speakers may be one: the same, or names
+// with the same head ("Council" and "city council").
+func compatible(a, b *Speaker) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil {
+		return false
+	}
+	ha, hb := splitWords(a.Name), splitWords(b.Name)
+	return len(ha) > 0 && len(hb) > 0 && strings.TrimSuffix(ha[len(ha)-1], "'s") == strings.TrimSuffix(hb[len(hb)-1], "'s")
 }
 
 // wordsOf is contentWords of a claim's content, made once.

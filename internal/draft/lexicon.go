@@ -469,6 +469,22 @@ var weakVerbs = map[string]bool{"conclude": true, "determine": true, "decide": t
 	"sing": true, "joke": true, "quip": true, "muse": true, "shout": true, "yell": true, "scream": true,
 	"cry": true, "chant": true, "whisper": true, "mutter": true, "welcome": true, "thank": true}
 
+// answerVerbs name an act when their object is a plain noun phrase
+// ("rejected a plan", "dismissed the warning"): they report speech only
+// with a complement that reports, as weakVerbs, or a statement noun with
+// its clause ("dismissed the suggestion that …").
+// (Denying and disputing are speech whatever their object: "denied any
+// involvement".)
+var answerVerbs = map[string]bool{"reject": true, "dismiss": true, "refute": true, "rebut": true, "contradict": true}
+
+// statementNouns are the nouns that stand for what someone said.
+var statementNouns = map[string]bool{"suggestion": true, "suggestions": true, "claim": true, "claims": true,
+	"idea": true, "notion": true, "allegation": true, "allegations": true, "assertion": true, "assertions": true,
+	"charge": true, "charges": true, "accusation": true, "accusations": true, "report": true, "reports": true,
+	"argument": true, "warning": true, "warnings": true, "criticism": true, "statement": true,
+	"remark": true, "remarks": true, "comment": true, "comments": true, "speculation": true, "rumor": true,
+	"rumors": true, "rumour": true, "rumours": true, "theory": true, "view": true, "premise": true, "contention": true}
+
 // timeNouns, after "this", "last" or "next", make a time that may stand
 // between a source and its verb.
 var timeNouns = map[string]bool{"week": true, "month": true, "year": true, "day": true, "morning": true,

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -141,6 +142,39 @@ func TestRules(t *testing.T) {
 				"quote-split|unnamed speaker (she)|It’s finished,” she said of the election, in which she was sure Trump would triumph. “In my head, anyway.",
 			},
 		},
+		{
+			"rejecting a plan is an act, not speech",
+			"Council Rejects Bridge Plan\n\nThe city council on Tuesday rejected a plan to rebuild the Old Mill bridge, ignoring warnings from engineers.\n",
+			nil,
+		},
+		{
+			"a statement noun with its clause is what was denied",
+			"The mayor dismissed the suggestion that the bridge was unsafe.\n",
+			[]string{"reported|mayor|the suggestion that the bridge was unsafe"},
+		},
+		{
+			"what an object is dismissed as is said",
+			"Mr. Obama dismissed the criticism as the voice of a coal company.\n",
+			[]string{"reported|Obama|the criticism as the voice of a coal company"},
+		},
+		{
+			"a denial is speech whatever its object",
+			"The Saudi government has strongly denied any involvement in the attacks.\n",
+			[]string{"reported|Saudi government|any involvement in the attacks"},
+		},
+		{
+			"a statement noun after a possessive keeps its clause",
+			"Jane Doe contradicted the police’s earlier claim that the man had refused to stop.\n",
+			[]string{"reported|Jane Doe|the police’s earlier claim that the man had refused to stop"},
+		},
+		{
+			"dismissing a warning is an answer; the participle after it says what",
+			"Council member Tom Reed dismissed the warning, saying the bridge had passed its last inspection. \"The engineers are exaggerating,\" he told reporters.\n",
+			[]string{
+				"reported|Tom Reed|the bridge had passed its last inspection",
+				"quote|Tom Reed|The engineers are exaggerating,",
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
@@ -152,5 +186,65 @@ func TestRules(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestRelationsAddressed checks whom a relation cue links a claim to: a
+// statement of another speaker, never the cue's own speaker or one whose
+// name has the same head.
+func TestRelationsAddressed(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			"a dismissal answers the warning before it",
+			"“This bridge is not safe,” said Maria Lopez, the city's chief engineer.\n\n" +
+				"Council member Tom Reed dismissed the warning, saying the bridge had passed its last inspection.\n",
+			[]string{"Tom Reed ¶2 denies Maria Lopez ¶1"},
+		},
+		{
+			"a body does not answer itself under another name",
+			"Council Says Bridge Budget Will Be Cut\n\n" +
+				"The city council denied that the bridge budget will be cut.\n",
+			nil,
+		},
+		{
+			"praising a plan is no statement to answer",
+			"The mayor praised the bridge plan.\n\nTom Reed countered that the bridge plan was too costly.\n",
+			nil,
+		},
+		{
+			"a statement is answered",
+			"The mayor said the bridge plan was cheap.\n\nTom Reed countered that the bridge plan was too costly.\n",
+			[]string{"Tom Reed ¶2 rebuts mayor ¶1"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := checkDraft(t, c.text)
+			var got []string
+			for _, r := range d.Relations {
+				got = append(got, fmt.Sprintf("%s ¶%d %s %s ¶%d", r.From.Speaker.Name, r.From.Paragraph, r.Kind, r.To.Speaker.Name, r.To.Paragraph))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestToldReporters checks that the reporters a speaker tells are neither
+// a speaker nor a venue, and that "he" is the speaker named before.
+func TestToldReporters(t *testing.T) {
+	text := "Council member Tom Reed dismissed the warning, saying the bridge had passed its last inspection. " +
+		"\"The engineers are exaggerating,\" he told reporters.\n"
+	d := checkDraft(t, text)
+	for _, cl := range d.Claims {
+		if cl.Speaker.Name != "Tom Reed" || cl.Venue != "" {
+			t.Errorf("claim %q: speaker %q, venue %q; want Tom Reed and no venue", text[cl.Content.Start:cl.Content.End], cl.Speaker.Name, cl.Venue)
+		}
+	}
+	if len(d.Claims) != 2 {
+		t.Errorf("%d claims, want 2", len(d.Claims))
 	}
 }
