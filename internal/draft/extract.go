@@ -68,6 +68,7 @@ type relCue struct {
 // find gives a draft with no claims. The caller gives text as it is to be
 // annotated (see Normalize).
 func Extract(text string) *Draft {
+	loadLexicon()
 	x := &extractor{text: text, d: &Draft{Text: text}, names: map[string]string{}, nameClash: map[string]bool{}}
 	x.speakers.init()
 	var buf []token

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -162,25 +163,34 @@ func fromHTML(s string) (string, string, error) {
 	return body, title, nil
 }
 
-var (
-	mdImage    = regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\n]*\)`)
-	mdLink     = regexp.MustCompile(`\[([^\]\n]+)\]\([^)\n]*\)`)
-	mdRefLink  = regexp.MustCompile(`\[([^\]\n]+)\]\[[^\]\n]*\]`)
-	mdStrong   = regexp.MustCompile(`(\*\*|__)([^*\n]+?)(\*\*|__)`)
-	mdEm       = regexp.MustCompile(`(^|[\s(])\*([^*\n]+?)\*`)
-	mdCode     = regexp.MustCompile("`([^`\n]+)`")
-	mdRefDef   = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`)
-	mdHeading  = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
-	mdBullet   = regexp.MustCompile(`^\s{0,3}([-*+]|\d{1,3}[.)])\s+`)
-	mdQuote    = regexp.MustCompile(`^\s{0,3}(>\s?)+`)
-	mdRule     = regexp.MustCompile(`^\s{0,3}([-*_]\s*){3,}$`)
-	mdHTMLTags = regexp.MustCompile(`</?[a-zA-Z][^>\n]*>`)
-)
+// markdown holds the expressions that turn Markdown into plain text,
+// compiled on the first Markdown article rather than at every start.
+var markdown = sync.OnceValue(func() *markdownREs {
+	return &markdownREs{
+		mdImage:    regexp.MustCompile(`!\[([^\]\n]*)\]\([^)\n]*\)`),
+		mdLink:     regexp.MustCompile(`\[([^\]\n]+)\]\([^)\n]*\)`),
+		mdRefLink:  regexp.MustCompile(`\[([^\]\n]+)\]\[[^\]\n]*\]`),
+		mdStrong:   regexp.MustCompile(`(\*\*|__)([^*\n]+?)(\*\*|__)`),
+		mdEm:       regexp.MustCompile(`(^|[\s(])\*([^*\n]+?)\*`),
+		mdCode:     regexp.MustCompile("`([^`\n]+)`"),
+		mdRefDef:   regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`),
+		mdHeading:  regexp.MustCompile(`^\s{0,3}#{1,6}\s+`),
+		mdBullet:   regexp.MustCompile(`^\s{0,3}([-*+]|\d{1,3}[.)])\s+`),
+		mdQuote:    regexp.MustCompile(`^\s{0,3}(>\s?)+`),
+		mdRule:     regexp.MustCompile(`^\s{0,3}([-*_]\s*){3,}$`),
+		mdHTMLTags: regexp.MustCompile(`</?[a-zA-Z][^>\n]*>`),
+	}
+})
+
+type markdownREs struct {
+	mdImage, mdLink, mdRefLink, mdStrong, mdEm, mdCode, mdRefDef, mdHeading, mdBullet, mdQuote, mdRule, mdHTMLTags *regexp.Regexp
+}
 
 // fromMarkdown keeps a Markdown article's words and drops its markup:
 // headings, emphasis, links (their text kept), images, code fences, block
 // quote marks and list bullets. Quotation marks are the article's and stay.
 func fromMarkdown(s string) string {
+	md := markdown()
 	var out []string
 	fence := false
 	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
@@ -189,19 +199,19 @@ func fromMarkdown(s string) string {
 			fence = !fence
 			continue
 		}
-		if fence || mdRefDef.MatchString(l) || mdRule.MatchString(l) && t != "" {
+		if fence || md.mdRefDef.MatchString(l) || md.mdRule.MatchString(l) && t != "" {
 			continue
 		}
-		l = mdHeading.ReplaceAllString(l, "")
-		l = mdQuote.ReplaceAllString(l, "")
-		l = mdBullet.ReplaceAllString(l, "")
-		l = mdImage.ReplaceAllString(l, "")
-		l = mdLink.ReplaceAllString(l, "$1")
-		l = mdRefLink.ReplaceAllString(l, "$1")
-		l = mdStrong.ReplaceAllString(l, "$2")
-		l = mdEm.ReplaceAllString(l, "$1$2")
-		l = mdCode.ReplaceAllString(l, "$1")
-		l = mdHTMLTags.ReplaceAllString(l, "")
+		l = md.mdHeading.ReplaceAllString(l, "")
+		l = md.mdQuote.ReplaceAllString(l, "")
+		l = md.mdBullet.ReplaceAllString(l, "")
+		l = md.mdImage.ReplaceAllString(l, "")
+		l = md.mdLink.ReplaceAllString(l, "$1")
+		l = md.mdRefLink.ReplaceAllString(l, "$1")
+		l = md.mdStrong.ReplaceAllString(l, "$2")
+		l = md.mdEm.ReplaceAllString(l, "$1$2")
+		l = md.mdCode.ReplaceAllString(l, "$1")
+		l = md.mdHTMLTags.ReplaceAllString(l, "")
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")

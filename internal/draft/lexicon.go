@@ -1,6 +1,9 @@
 package draft
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The lexicons below are general English news usage: speech and thought
 // verbs, the phrases that introduce an attribution, the words that name a
@@ -364,7 +367,7 @@ var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": t
 // stopwords are left out of topic words.
 var stopwords = map[string]bool{}
 
-func init() {
+func buildStopwords() {
 	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be because been
 before being below between both but by can could did do does doing down during each few for from further had has
 have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself
@@ -438,7 +441,19 @@ type phrase struct {
 	rel   string
 }
 
-func init() {
+// loadLexicon builds the tables derived from the lexicon, once, before the
+// first draft. Built at init they cost every start of the program, the
+// explorer's on an annotation too, about a millisecond.
+func loadLexicon() {
+	lexiconOnce.Do(func() {
+		buildStopwords()
+		buildIndexes()
+	})
+}
+
+var lexiconOnce sync.Once
+
+func buildIndexes() {
 	for _, v := range speechVerbs {
 		for _, f := range inflect(v) {
 			if notCue[f] {
