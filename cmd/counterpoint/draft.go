@@ -45,6 +45,13 @@ DIR/claims.yaml is kept unless --force is given.`,
 			if outDir == "" {
 				return usagef("draft needs -o DIR, the folder to write %s and %s in", draftArticle, draftClaims)
 			}
+			// The command-wide flags that name an annotation or its article
+			// mean nothing to a draft, which makes both from ARTICLE.
+			for _, name := range []string{"claims", "article"} {
+				if f := cmd.Flag(name); f != nil && f.Changed {
+					return usagef("draft makes an annotation from ARTICLE: --%s has no meaning here", name)
+				}
+			}
 			return runDraft(cmd, args[0], outDir, force)
 		},
 	}
@@ -206,6 +213,11 @@ func rootArgs(cmd *cobra.Command, args []string) error {
 		return nil
 	case len(args) == 1:
 		if st, err := os.Stat(args[0]); err == nil && !st.IsDir() {
+			return nil
+		}
+		// A name with an extension or a folder in it is meant as a file,
+		// not a command: reading it says what is wrong ("no such file").
+		if filepath.Ext(args[0]) != "" || strings.ContainsRune(args[0], filepath.Separator) {
 			return nil
 		}
 	}

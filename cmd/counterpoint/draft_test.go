@@ -120,7 +120,36 @@ func TestRootDraftsAnArticle(t *testing.T) {
 	if !strings.Contains(r.stdout, "Michael Lynton") || !strings.Contains(r.stdout, "I did reach out to senior folks at the White House.") {
 		t.Errorf("listing of the draft:\n%.800s", r.stdout)
 	}
-	if r := runCLI(t, "no-such-article.txt"); r.code != 2 || !strings.Contains(r.stderr, `unknown command "no-such-article.txt" for "counterpoint"`) {
-		t.Errorf("exit %d: %s", r.code, r.stderr)
+	// A name with an extension or a folder in it is a file that is not
+	// there, bad input; a bare word is a command that does not exist.
+	for _, row := range []struct {
+		arg, stderr string
+		code        int
+	}{
+		{"no-such-article.txt", "counterpoint: no-such-article.txt: no such file\n", 1},
+		{"no-such-page.html", "counterpoint: no-such-page.html: no such file\n", 1},
+		{filepath.Join("no-such-folder", "story"), "counterpoint: " + filepath.Join("no-such-folder", "story") + ": no such file\n", 1},
+		{"lst", "counterpoint: unknown command \"lst\" for \"counterpoint\"\n" + usageHint, 2},
+	} {
+		if r := runCLI(t, row.arg); r.code != row.code || r.stdout != "" || r.stderr != row.stderr {
+			t.Errorf("counterpoint %s: exit %d, stdout %q, stderr %q; want exit %d, stderr %q", row.arg, r.code, r.stdout, r.stderr, row.code, row.stderr)
+		}
+	}
+}
+
+// The flags that name an annotation or its article are refused by draft,
+// not ignored.
+func TestDraftRefusesAnnotationFlags(t *testing.T) {
+	article := filepath.Join(packageDir, "..", "..", "assets", "article.txt")
+	for _, flag := range []string{"--claims", "--article"} {
+		out := t.TempDir()
+		r := runCLI(t, "draft", article, "-o", out, flag, "x.yaml")
+		want := "counterpoint: draft makes an annotation from ARTICLE: " + flag + " has no meaning here\n" + usageHint
+		if r.code != 2 || r.stdout != "" || r.stderr != want {
+			t.Errorf("draft %s: exit %d, stdout %q, stderr %q", flag, r.code, r.stdout, r.stderr)
+		}
+		if entries, _ := os.ReadDir(out); len(entries) != 0 {
+			t.Errorf("draft %s wrote %d files", flag, len(entries))
+		}
 	}
 }
