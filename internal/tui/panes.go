@@ -64,6 +64,28 @@ func (m *Model) speakersWidth() int {
 	return 2 + m.safe.longest + 1 + len(fmt.Sprint(m.maxCount)) + 1
 }
 
+// speakersNote says which speakers are in sight when the pane scrolls,
+// counting speakers and not the "others" row between them: " · 1–5 of 9".
+func speakersNote(rows []int, sc scroller) string {
+	if !sc.scrolls() {
+		return ""
+	}
+	above, through, n := 0, 0, 0
+	for k, i := range rows {
+		if i < 0 {
+			continue
+		}
+		n++
+		if k < sc.top {
+			above = n
+		}
+		if k < sc.end() {
+			through = n
+		}
+	}
+	return fmt.Sprintf(" · %d–%d of %d", above+1, through, n)
+}
+
 func (m *Model) viewSpeakers() string {
 	st := m.styles
 	p := m.lay.Speakers
@@ -97,7 +119,7 @@ func (m *Model) viewSpeakers() string {
 	if cut {
 		note = " · names cut"
 	}
-	return st.box(m.paneTitle(p, "Speakers", sc.note(""), note), lines, p, m.focus == FocusSpeakers)
+	return st.box(m.paneTitle(p, "Speakers", speakersNote(rows, sc), note), lines, p, m.focus == FocusSpeakers)
 }
 
 // relaysOnly says whether a speaker only relays others' words, as KCNA does.

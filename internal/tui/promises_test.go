@@ -314,3 +314,16 @@ func TestRowsCutOnlyForWantOfRoom(t *testing.T) {
 		}
 	}
 }
+
+// The speakers pane counts speakers in its title, not the "others" row
+// between them: nine speakers, five in sight, then four of them and the "others" row.
+func TestSpeakersTitleCountsSpeakers(t *testing.T) {
+	m := open(t, 80, 24)
+	if s := screen(m); !strings.Contains(s, "Speakers · 1–5 of 9 ") {
+		t.Errorf("at start:\n%s", s)
+	}
+	m = press(m, "pgdown")
+	if s := screen(m); !strings.Contains(s, "Speakers · 5–8 of 9 ") {
+		t.Errorf("after pgdn:\n%s", s)
+	}
+}
