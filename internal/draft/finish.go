@@ -357,9 +357,12 @@ func (x *extractor) finish() {
 		perSpeaker[c.Speaker]++
 		c.ID = uniqueID(ids, fmt.Sprintf("%s-%d", shortID(c.Speaker.ID), perSpeaker[c.Speaker]))
 		if c.Mode == claims.ModeQuote {
+			// Byte for byte, tabs and all: a quote is anchored by its text,
+			// and quoteYAML writes any character back as it was.
 			c.Text = x.text[c.Passage.Start:c.Passage.End]
+		} else {
+			c.Text = oneLine(c.Text)
 		}
-		c.Text = oneLine(c.Text)
 	}
 	x.occurrences()
 	x.topics()
