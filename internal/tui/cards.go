@@ -45,7 +45,7 @@ func (m *Model) claimLines(c *claims.Claim, w int) []string {
 func (m *Model) statementCard(w int) (string, []string) {
 	c := m.Selected()
 	if c == nil {
-		return "Statement", []string{m.styles.Dim.Render(m.emptyReason())}
+		return "Statement", m.lines(new(rich).add(m.emptyReason(), m.styles.Ink.Dim), w)
 	}
 	return "Statement", m.claimLines(c, w)
 }

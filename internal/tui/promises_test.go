@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"counterpoint/internal/claims"
 	"fmt"
 	"slices"
 	"strings"
@@ -325,5 +326,21 @@ func TestSpeakersTitleCountsSpeakers(t *testing.T) {
 	m = press(m, "pgdown")
 	if s := screen(m); !strings.Contains(s, "Speakers · 5–8 of 9 ") {
 		t.Errorf("after pgdn:\n%s", s)
+	}
+}
+
+// A notice in the Statement pane wraps like a statement: at 80×24, with a
+// filter that leaves Lynton nothing, the whole sentence shows.
+func TestEmptyStatementNoticeWraps(t *testing.T) {
+	cm := bundled(t)
+	m := update(New(cm, Options{Speaker: cm.Speaker("lynton"), Topics: []*claims.Topic{cm.Topic("us-response")}}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m.Selected() != nil {
+		t.Fatalf("Lynton has %s under the US response", m.Selected().ID)
+	}
+	s := screen(m)
+	for _, want := range []string{"Nothing by Michael Lynton under this", "filter. Esc clears it."} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the Statement pane lacks %q:\n%s", want, s)
+		}
 	}
 }
