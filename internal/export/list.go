@@ -73,6 +73,9 @@ func (l Listing) summaryLine() string {
 		s = fmt.Sprintf("%d of %s", len(l.Claims), s)
 	}
 	s += " · " + phrase.Count(len(m.Speakers), "speaker") + " · " + phrase.Count(len(m.Topics), "topic") + " · " + phrase.Count(len(m.Relations), "relation")
+	if n := m.Drafted(); n > 0 {
+		s += fmt.Sprintf(" · machine draft: %d of %d unchecked", n, len(m.Claims))
+	}
 	if l.Filter != "" {
 		s += " · filter: " + l.Filter
 	}
@@ -94,6 +97,9 @@ func (l Listing) writeText(w io.Writer) error {
 		head := "¶" + fmt.Sprint(c.Paragraph) + "  " + phrase.Attribution(c)
 		if cs := phrase.Circumstances(c); cs != "" {
 			head += " · " + cs
+		}
+		if c.Draft != nil {
+			head += fmt.Sprintf(" · draft %.2f", c.Draft.Confidence)
 		}
 		fmt.Fprintf(&b, "%s  [%s]\n", sanitize.PrintLine(head), c.ID)
 		l.para(&b, "    ", sanitize.PrintLine(phrase.Words(c)))

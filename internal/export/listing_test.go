@@ -207,3 +207,31 @@ func TestListingSaysRestatements(t *testing.T) {
 		t.Errorf("also_reported = %v, want %v", got, want)
 	}
 }
+
+// A machine draft says so in the listing, and each drafted claim how
+// confident the draft is; a checked annotation says neither.
+func TestListingSaysMachineDraft(t *testing.T) {
+	m, err := claims.LoadFile("../claims/testdata/exchange.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(write(t, export.Listing{Model: m, Claims: m.Claims}, "text"))
+	for _, want := range []string{
+		"6 claims · 6 speakers · 3 topics · 5 relations · machine draft: 1 of 6 unchecked\n",
+		" · draft 0.75  [e1]\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the listing lacks %q:\n%s", want, text)
+		}
+	}
+	if md := string(write(t, export.Listing{Model: m, Claims: m.Claims}, "markdown")); !strings.Contains(md, "machine draft: 1 of 6 unchecked") {
+		t.Errorf("the Markdown does not say it is a machine draft:\n%.400s", md)
+	}
+	bundled, err := claims.LoadFS(assets.FS, assets.Annotation)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := string(write(t, export.Listing{Model: bundled, Claims: bundled.Claims}, "text")); strings.Contains(text, "draft") {
+		t.Error("the bundled annotation's listing speaks of a draft")
+	}
+}
