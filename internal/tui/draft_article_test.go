@@ -7,23 +7,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-
-	"counterpoint/assets"
-	"counterpoint/internal/draft"
 )
 
 // In the article view, a drafted claim's mention of its speaker and its
 // verb of saying are marked as well as its passage, each in its own style,
 // and the title says which style is which.
 func TestArticleMarksDraftMentionAndCue(t *testing.T) {
-	text, err := assets.FS.ReadFile("article.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cm, err := draft.Extract(string(text)).Model("claims.yaml", "article.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cm := draftedBundled(t)
 	m := update(New(cm, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = press(m, "c")
 	if m.view != articleView {

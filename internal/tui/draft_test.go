@@ -12,9 +12,10 @@ import (
 	"counterpoint/internal/draft"
 )
 
-// A machine draft says so in the header, and each drafted claim's badge
-// gives its confidence; a checked annotation shows neither.
-func TestMachineDraftHeaderAndBadge(t *testing.T) {
+// draftedBundled is the bundled article drafted from scratch, as
+// `counterpoint assets/article.txt` opens it.
+func draftedBundled(t *testing.T) *claims.Model {
+	t.Helper()
 	text, err := assets.FS.ReadFile("article.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -23,6 +24,13 @@ func TestMachineDraftHeaderAndBadge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cm
+}
+
+// A machine draft says so in the header, and each drafted claim's badge
+// gives its confidence; a checked annotation shows neither.
+func TestMachineDraftHeaderAndBadge(t *testing.T) {
+	cm := draftedBundled(t)
 	m := New(cm, Options{})
 	m.resize(120, 40)
 	want := fmt.Sprintf("\n machine draft (%d of %d unchecked) · topics:", len(cm.Claims), len(cm.Claims))
