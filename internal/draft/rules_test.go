@@ -248,3 +248,28 @@ func TestToldReporters(t *testing.T) {
 		t.Errorf("%d claims, want 2", len(d.Claims))
 	}
 }
+
+// TestHearerWithArticle checks that a hearer "the X" before "that" is
+// left out of what was said, and that it is the venue when it is a medium.
+func TestHearerWithArticle(t *testing.T) {
+	for _, c := range []struct{ name, text, content, venue string }{
+		{"a newspaper", "Tom Reyes told the Gazette that the bridge could stand.\n", "the bridge could stand", "the Gazette"},
+		{"a body is no venue", "Tom Reyes told the city council that the bridge could stand.\n", "the bridge could stand", ""},
+		{"a relative clause after praise stays with what was praised", "Tom Reyes praised the plan that the council passed.\n", "the plan that the council passed", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := checkDraft(t, c.text)
+			var got []string
+			for _, cl := range d.Claims {
+				got = append(got, c.text[cl.Content.Start:cl.Content.End]+"|"+cl.Venue)
+			}
+			want := ""
+			if c.content != "" {
+				want = c.content + "|" + c.venue
+			}
+			if strings.Join(got, "\n") != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
