@@ -222,6 +222,12 @@ var titles = map[string]string{
 	"chief": "chief", "detective": "detective", "officer": "officer", "attorney": "attorney",
 	"commissioner": "commissioner", "sheriff": "sheriff", "candidate": "candidate", "nominee": "nominee",
 	"pastor": "pastor", "bishop": "bishop", "coach": "coach", "former": "", "acting": "", "deputy": "",
+	// occupations that news style puts before a name as a title ("Engineer
+	// Tom Reyes", "Economist Lena Holm")
+	"engineer": "engineer", "economist": "economist", "analyst": "analyst", "scientist": "scientist",
+	"researcher": "researcher", "architect": "architect", "historian": "historian", "activist": "activist",
+	"lawyer": "lawyer", "inspector": "inspector", "strategist": "strategist", "pollster": "pollster",
+	"nurse": "nurse", "teacher": "teacher", "physician": "physician", "surgeon": "surgeon",
 }
 
 // femaleTitles and maleTitles give a name's gender, for pronouns.

@@ -273,3 +273,26 @@ func TestHearerWithArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleBeforeName checks that an occupation put before a name as a
+// title is the speaker's role, not part of the name, and that a role
+// set off before the name ("The bank's chief economist, Lena Holm,")
+// is the role of the person named.
+func TestRoleBeforeName(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"a coach", "Coach Dana Miles said the team could win.\n", "Dana Miles|Coach"},
+		{"an engineer", "Engineer Tom Reyes said the bridge could stand.\n", "Tom Reyes|Engineer"},
+		{"an economist", "Economist Lena Holm said rates would rise.\n", "Lena Holm|Economist"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := checkDraft(t, c.text)
+			var got []string
+			for _, sp := range d.Speakers {
+				got = append(got, sp.Name+"|"+sp.Role)
+			}
+			if strings.Join(got, "\n") != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
