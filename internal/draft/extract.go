@@ -1270,6 +1270,15 @@ func (x *extractor) appositive(toks []token, k int) (np, bool) {
 	if name.empty() || name.kind == npPronoun {
 		return np{}, false
 	}
+	// "The finance minister, Anna Berg, said": a description set off
+	// before a name is that person's role
+	if name.kind == npNominal && first.cap && titles[first.lower] == "" && !determiners[first.lower] {
+		if mid := x.leftNP(toks, k-1); mid.kind == npName && mid.start == c2+1 && mid.end == k {
+			mid.role = Span{Start: toks[name.start].start, End: toks[name.end-1].end}
+			mid.hasRole = true
+			return mid, true
+		}
+	}
 	name.role = Span{Start: toks[c2+1].start, End: toks[k-1].end}
 	name.hasRole = true
 	return name, true
