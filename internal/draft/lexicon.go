@@ -496,7 +496,8 @@ var weakVerbs = map[string]bool{"conclude": true, "determine": true, "decide": t
 // its clause ("dismissed the suggestion that …").
 // (Denying and disputing are speech whatever their object: "denied any
 // involvement".)
-var answerVerbs = map[string]bool{"reject": true, "dismiss": true, "refute": true, "rebut": true, "contradict": true}
+var answerVerbs = map[string]bool{"reject": true, "dismiss": true, "refute": true, "rebut": true, "contradict": true,
+	"defend": true}
 
 // statementNouns are the nouns that stand for what someone said.
 var statementNouns = map[string]bool{"suggestion": true, "suggestions": true, "claim": true, "claims": true,

@@ -175,6 +175,20 @@ func TestRules(t *testing.T) {
 				"quote|Tom Reed|The engineers are exaggerating,",
 			},
 		},
+		{
+			"defending a noun phrase is an act; the pronoun after it is the person named",
+			"The finance minister, Anna Berg, defended the cuts on Monday. \"These savings are necessary,\" she told reporters.\n\n" +
+				"Ms Berg hit back, saying the opposition had no plan.\n",
+			[]string{
+				"quote|Anna Berg|These savings are necessary,",
+				"reported|Anna Berg|the opposition had no plan",
+			},
+		},
+		{
+			"defending a clause is speech",
+			"Anna Berg defended the cuts, saying that they were necessary.\n",
+			[]string{"reported|Anna Berg|they were necessary"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
