@@ -1274,7 +1274,13 @@ func (x *extractor) appositive(toks []token, k int) (np, bool) {
 	// before a name is that person's role
 	if name.kind == npNominal && first.cap && titles[first.lower] == "" && !determiners[first.lower] {
 		if mid := x.leftNP(toks, k-1); mid.kind == npName && mid.start == c2+1 && mid.end == k {
-			mid.role = Span{Start: toks[name.start].start, End: toks[name.end-1].end}
+			// "finance minister", but "the bank's chief economist": the
+			// article is dropped unless a possessive follows it
+			rs := name.start
+			if toks[rs].is("the") && rs+1 < name.end && !strings.HasSuffix(toks[rs+1].lower, "'s") && !strings.HasSuffix(toks[rs+1].lower, "’s") {
+				rs++
+			}
+			mid.role = Span{Start: toks[rs].start, End: toks[name.end-1].end}
 			mid.hasRole = true
 			return mid, true
 		}
