@@ -313,3 +313,23 @@ func TestRoleBeforeName(t *testing.T) {
 		})
 	}
 }
+
+// TestBareTitleIsThePersonNamed checks that a headline's speaker named by
+// a title alone is the one person whose role it is, so that the pronoun
+// after it is that person too.
+func TestBareTitleIsThePersonNamed(t *testing.T) {
+	text := "Minister says budget cuts are necessary\n\n" +
+		"The finance minister, Anna Berg, defended the cuts on Monday. \"These savings are necessary,\" she told reporters.\n"
+	d := checkDraft(t, text)
+	var got []string
+	for _, cl := range d.Claims {
+		got = append(got, cl.Speaker.Name+"|"+text[cl.Content.Start:cl.Content.End])
+	}
+	want := "Anna Berg|budget cuts are necessary\nAnna Berg|These savings are necessary,"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if len(d.Speakers) != 1 || d.Speakers[0].Role != "finance minister" {
+		t.Errorf("%d speakers, want Anna Berg alone, finance minister", len(d.Speakers))
+	}
+}
