@@ -834,6 +834,15 @@ func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attri
 			}
 			j = e
 			continue
+		case hearerThatVerbs[lemma] && t.lower == "the" && x.hearerThat(toks, j) > j:
+			// "told the Gazette that", "told the committee that": a hearer
+			// with an article is still the hearer, and the medium the venue
+			e := x.hearerThat(toks, j)
+			if toks[j+1].cap && isMediaName(x.text[toks[j+1].start:toks[e-1].end]) {
+				at.venue = x.text[t.start:toks[e-1].end]
+			}
+			j = e
+			continue
 		case t.lower == "on" || t.lower == "in" || t.lower == "to" || t.lower == "during" || t.lower == "at" || t.lower == "by" || t.lower == "of" || t.lower == "via" || t.lower == "after" || t.lower == "before" || t.lower == "with" || t.lower == "from" || t.lower == "through" || t.lower == "while":
 			// "vowed to fight it": an infinitive is the content, not a phrase
 			if t.lower == "to" && j+1 < n && toks[j+1].kind == tokWord && !toks[j+1].cap && !determiners[toks[j+1].lower] &&
@@ -891,6 +900,26 @@ func (x *extractor) skipComplements(toks []token, j int, lemma string, at *attri
 	}
 	return j
 }
+
+// hearerThat is the end of a short hearer "the X" at j that "that"
+// follows ("the Gazette that", "the city council that"), or j when there
+// is none.
+func (x *extractor) hearerThat(toks []token, j int) int {
+	e := j + 1
+	for e < len(toks) && e-j <= 4 && toks[e].kind == tokWord && !toks[e].is("that") && !prepositions[toks[e].lower] && !determiners[toks[e].lower] {
+		e++
+	}
+	if e == j+1 || e >= len(toks) || !toks[e].is("that") {
+		return j
+	}
+	return e
+}
+
+// hearerThatVerbs take a hearer and then a that-clause, what was said
+// ("told the council that"); with the others "the plan that" is a noun
+// and its relative clause ("praised the plan that passed").
+var hearerThatVerbs = map[string]bool{"tell": true, "inform": true, "notify": true, "brief": true, "remind": true,
+	"assure": true, "reassure": true, "warn": true, "promise": true}
 
 // contentEnd is where a cue's content ends: at the sentence's end, or
 // where a second attribution of the same sentence begins (", adding that",
@@ -1240,6 +1269,21 @@ func (x *extractor) appositive(toks []token, k int) (np, bool) {
 	name := x.leftNP(toks, c2-1)
 	if name.empty() || name.kind == npPronoun {
 		return np{}, false
+	}
+	// "The finance minister, Anna Berg, said": a description set off
+	// before a name is that person's role
+	if name.kind == npNominal && first.cap && titles[first.lower] == "" && !determiners[first.lower] {
+		if mid := x.leftNP(toks, k-1); mid.kind == npName && mid.start == c2+1 && mid.end == k {
+			// "finance minister", but "the bank's chief economist": the
+			// article is dropped unless a possessive follows it
+			rs := name.start
+			if toks[rs].is("the") && rs+1 < name.end && !strings.HasSuffix(toks[rs+1].lower, "'s") && !strings.HasSuffix(toks[rs+1].lower, "’s") {
+				rs++
+			}
+			mid.role = Span{Start: toks[rs].start, End: toks[name.end-1].end}
+			mid.hasRole = true
+			return mid, true
+		}
 	}
 	name.role = Span{Start: toks[c2+1].start, End: toks[k-1].end}
 	name.hasRole = true

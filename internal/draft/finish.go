@@ -300,6 +300,7 @@ func splitWords(s string) []string {
 func (x *extractor) finish() {
 	d := x.d
 	x.dropRepeats()
+	x.mergeBareTitles()
 	// An intermediary named once goes on relaying the same speaker's
 	// statement in the paragraphs that follow.
 	relay := map[*Speaker]*Claim{}
@@ -371,6 +372,43 @@ func (x *extractor) finish() {
 		c.Content = x.anchorable(c.Passage, c.Content)
 		c.Mention = x.anchorable(c.Passage, c.Mention)
 		c.Cue = x.anchorable(c.Passage, c.Cue)
+	}
+}
+
+// mergeBareTitles gives the claims of a speaker named by a title alone
+// ("Minister defends cuts", a headline's way) to the one named person
+// whose role that title is ("The finance minister, Anna Berg"): one
+// person, not two.
+func (x *extractor) mergeBareTitles() {
+	to := map[*Speaker]*Speaker{}
+	for _, s := range x.speakers.all {
+		w := strings.ToLower(s.Name)
+		if strings.ContainsAny(w, " .") || titles[w] == "" {
+			continue
+		}
+		var only *Speaker
+		n := 0
+		for _, t := range x.speakers.all {
+			if t == s || t.Kind != claims.KindPerson && t.Kind != claims.KindOfficial || !strings.Contains(t.Name, " ") {
+				continue
+			}
+			role := strings.Fields(strings.ToLower(t.Role))
+			if len(role) > 0 && role[len(role)-1] == w {
+				only = t
+				n++
+			}
+		}
+		if n == 1 {
+			to[s] = only
+		}
+	}
+	for _, c := range x.d.Claims {
+		if t := to[c.Speaker]; t != nil {
+			c.Speaker = t
+		}
+		if t := to[c.ReportedBy]; t != nil {
+			c.ReportedBy = t
+		}
 	}
 }
 

@@ -222,6 +222,12 @@ var titles = map[string]string{
 	"chief": "chief", "detective": "detective", "officer": "officer", "attorney": "attorney",
 	"commissioner": "commissioner", "sheriff": "sheriff", "candidate": "candidate", "nominee": "nominee",
 	"pastor": "pastor", "bishop": "bishop", "coach": "coach", "former": "", "acting": "", "deputy": "",
+	// occupations that news style puts before a name as a title ("Engineer
+	// Tom Reyes", "Economist Lena Holm")
+	"engineer": "engineer", "economist": "economist", "analyst": "analyst", "scientist": "scientist",
+	"researcher": "researcher", "architect": "architect", "historian": "historian", "activist": "activist",
+	"lawyer": "lawyer", "inspector": "inspector", "strategist": "strategist", "pollster": "pollster",
+	"nurse": "nurse", "teacher": "teacher", "physician": "physician", "surgeon": "surgeon",
 }
 
 // femaleTitles and maleTitles give a name's gender, for pronouns.
@@ -490,7 +496,8 @@ var weakVerbs = map[string]bool{"conclude": true, "determine": true, "decide": t
 // its clause ("dismissed the suggestion that …").
 // (Denying and disputing are speech whatever their object: "denied any
 // involvement".)
-var answerVerbs = map[string]bool{"reject": true, "dismiss": true, "refute": true, "rebut": true, "contradict": true}
+var answerVerbs = map[string]bool{"reject": true, "dismiss": true, "refute": true, "rebut": true, "contradict": true,
+	"defend": true}
 
 // statementNouns are the nouns that stand for what someone said.
 var statementNouns = map[string]bool{"suggestion": true, "suggestions": true, "claim": true, "claims": true,

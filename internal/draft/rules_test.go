@@ -175,6 +175,20 @@ func TestRules(t *testing.T) {
 				"quote|Tom Reed|The engineers are exaggerating,",
 			},
 		},
+		{
+			"defending a noun phrase is an act; the pronoun after it is the person named",
+			"The finance minister, Anna Berg, defended the cuts on Monday. \"These savings are necessary,\" she told reporters.\n\n" +
+				"Ms Berg hit back, saying the opposition had no plan.\n",
+			[]string{
+				"quote|Anna Berg|These savings are necessary,",
+				"reported|Anna Berg|the opposition had no plan",
+			},
+		},
+		{
+			"defending a clause is speech",
+			"Anna Berg defended the cuts, saying that they were necessary.\n",
+			[]string{"reported|Anna Berg|they were necessary"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := checkDraft(t, c.text)
@@ -246,5 +260,76 @@ func TestToldReporters(t *testing.T) {
 	}
 	if len(d.Claims) != 2 {
 		t.Errorf("%d claims, want 2", len(d.Claims))
+	}
+}
+
+// TestHearerWithArticle checks that a hearer "the X" before "that" is
+// left out of what was said, and that it is the venue when it is a medium.
+func TestHearerWithArticle(t *testing.T) {
+	for _, c := range []struct{ name, text, content, venue string }{
+		{"a newspaper", "Tom Reyes told the Gazette that the bridge could stand.\n", "the bridge could stand", "the Gazette"},
+		{"a body is no venue", "Tom Reyes told the city council that the bridge could stand.\n", "the bridge could stand", ""},
+		{"a relative clause after praise stays with what was praised", "Tom Reyes praised the plan that the council passed.\n", "the plan that the council passed", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := checkDraft(t, c.text)
+			var got []string
+			for _, cl := range d.Claims {
+				got = append(got, c.text[cl.Content.Start:cl.Content.End]+"|"+cl.Venue)
+			}
+			want := ""
+			if c.content != "" {
+				want = c.content + "|" + c.venue
+			}
+			if strings.Join(got, "\n") != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestRoleBeforeName checks that an occupation put before a name as a
+// title is the speaker's role, not part of the name, and that a role
+// set off before the name ("The bank's chief economist, Lena Holm,")
+// is the role of the person named.
+func TestRoleBeforeName(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"a coach", "Coach Dana Miles said the team could win.\n", "Dana Miles|Coach"},
+		{"an engineer", "Engineer Tom Reyes said the bridge could stand.\n", "Tom Reyes|Engineer"},
+		{"an economist", "Economist Lena Holm said rates would rise.\n", "Lena Holm|Economist"},
+		{"a role set off before the name", "The bank's chief economist, Lena Holm, said rates would rise.\n", "Lena Holm|The bank's chief economist"},
+		{"a minister set off before the name", "The finance minister, Anna Berg, said rates would rise.\n", "Anna Berg|finance minister"},
+		{"a name then its role", "Lena Holm, the bank's chief economist, said rates would rise.\n", "Lena Holm|the bank's chief economist"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := checkDraft(t, c.text)
+			var got []string
+			for _, sp := range d.Speakers {
+				got = append(got, sp.Name+"|"+sp.Role)
+			}
+			if strings.Join(got, "\n") != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestBareTitleIsThePersonNamed checks that a headline's speaker named by
+// a title alone is the one person whose role it is, so that the pronoun
+// after it is that person too.
+func TestBareTitleIsThePersonNamed(t *testing.T) {
+	text := "Minister says budget cuts are necessary\n\n" +
+		"The finance minister, Anna Berg, defended the cuts on Monday. \"These savings are necessary,\" she told reporters.\n"
+	d := checkDraft(t, text)
+	var got []string
+	for _, cl := range d.Claims {
+		got = append(got, cl.Speaker.Name+"|"+text[cl.Content.Start:cl.Content.End])
+	}
+	want := "Anna Berg|budget cuts are necessary\nAnna Berg|These savings are necessary,"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if len(d.Speakers) != 1 || d.Speakers[0].Role != "finance minister" {
+		t.Errorf("%d speakers, want Anna Berg alone, finance minister", len(d.Speakers))
 	}
 }
