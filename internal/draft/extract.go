@@ -1102,28 +1102,17 @@ func (x *extractor) quoteClaim(p *paragraph, q *quote, at attribution, rule stri
 
 // trimSpace trims the spaces inside a quotation: the words attributed,
 // with their punctuation.
-func (x *extractor) trimSpace(s Span) Span {
-	t := x.text
-	for s.Start < s.End {
-		r, n := utf8.DecodeRuneInString(t[s.Start:s.End])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s.Start += n
-	}
-	for s.End > s.Start {
-		r, n := utf8.DecodeLastRuneInString(t[s.Start:s.End])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s.End -= n
-	}
-	return s
-}
+func (x *extractor) trimSpace(s Span) Span { return x.trim(s, unicode.IsSpace) }
 
 // trimQuote trims the spaces inside a quotation, and the comma that news
 // style puts before the closing mark when an attribution follows.
 func (x *extractor) trimQuote(s Span) Span {
+	return x.trim(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+}
+
+// trim drops spaces from the start of s, and the runes that end matches
+// from its end.
+func (x *extractor) trim(s Span, end func(rune) bool) Span {
 	t := x.text
 	for s.Start < s.End {
 		r, n := utf8.DecodeRuneInString(t[s.Start:s.End])
@@ -1134,7 +1123,7 @@ func (x *extractor) trimQuote(s Span) Span {
 	}
 	for s.End > s.Start {
 		r, n := utf8.DecodeLastRuneInString(t[s.Start:s.End])
-		if !unicode.IsSpace(r) && r != ',' {
+		if !end(r) {
 			break
 		}
 		s.End -= n
