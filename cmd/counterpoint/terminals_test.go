@@ -37,6 +37,12 @@ func quitCleanly(t *testing.T, s *session, command string) {
 		t.Errorf("after q: dead, alternate screen, mouse, cursor = %q, want \"0 0 0 1\"", st)
 	}
 	shell := regexp.MustCompile(`^[$#] ` + regexp.QuoteMeta(command+"; echo exit status $?") + "\nexit status 0\n[$#] *\n")
+	// The shell prints its prompt a moment after the status: look again
+	// until it is there.
+	for i := 0; i < 40 && !shell.MatchString(scr); i++ {
+		time.Sleep(50 * time.Millisecond)
+		scr = s.tmux("capture-pane", "-p", "-J", "-t", "main")
+	}
 	if !shell.MatchString(scr) {
 		t.Errorf("after q the screen is not the shell's, with exit status 0:\n%s", scr)
 	}
