@@ -57,7 +57,7 @@ film The Interview, and opens any other annotated the same way.`,
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 
-	root.AddCommand(newListCmd(o), newExportCmd(o), newValidateCmd(o), newSpeakersCmd(o), newTopicsCmd(o), newDraftCmd())
+	root.AddCommand(newListCmd(o), newExportCmd(o), newValidateCmd(o), newSpeakersCmd(o), newTopicsCmd(o), newDraftCmd(), newEditCmd(o))
 	return root
 }
 

@@ -234,16 +234,33 @@ func firstArg(args []string) string {
 // model is the model the options name: bare counterpoint's ARTICLE, drafted
 // in memory, or the annotation given (the bundled one by default).
 func (o *options) model(cmd *cobra.Command) (*claims.Model, error) {
-	if o.toDraft == "" {
-		return loadModel(o.claimsFile, o.article)
-	}
-	switch strings.ToLower(filepath.Ext(o.toDraft)) {
-	case ".yaml", ".yml":
-		return loadModel(o.toDraft, o.article)
+	m, _, err := o.explored(cmd)
+	return m, err
+}
+
+// explored is model, with the draft made in memory, if it was.
+func (o *options) explored(cmd *cobra.Command) (*claims.Model, *draft.Draft, error) {
+	if o.toDraft == "" || o.file() != "" {
+		m, err := loadModel(o.file(), o.article)
+		return m, nil, err
 	}
 	if o.claimsFile != "" {
-		return nil, usagef("give either an ARTICLE to draft or --claims FILE, not both")
+		return nil, nil, usagef("give either an ARTICLE to draft or --claims FILE, not both")
 	}
-	_, m, err := draftOf(o.toDraft, cmd.InOrStdin())
-	return m, err
+	d, m, err := draftOf(o.toDraft, cmd.InOrStdin())
+	return m, d, err
+}
+
+// file is the annotation file the options name: --claims, or bare
+// counterpoint's argument when it is YAML; "" for the bundled annotation
+// or an article to draft.
+func (o *options) file() string {
+	switch strings.ToLower(filepath.Ext(o.toDraft)) {
+	case ".yaml", ".yml":
+		return o.toDraft
+	}
+	if o.toDraft != "" {
+		return ""
+	}
+	return o.claimsFile
 }

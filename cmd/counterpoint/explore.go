@@ -33,7 +33,7 @@ func runRoot(cmd *cobra.Command, o *options) error {
 	// A bad annotation or option is reported before Bubble Tea starts, so
 	// the terminal is never touched for it. The explorer itself is built
 	// while Bubble Tea starts (see tui.Boot).
-	m, err := o.model(cmd)
+	m, d, err := o.explored(cmd)
 	if err != nil {
 		return badInput(err)
 	}
@@ -41,9 +41,10 @@ func runRoot(cmd *cobra.Command, o *options) error {
 	if err != nil {
 		return err
 	}
+	open, saveDir := openerFor(o, d)
 	defer holdGC(startGrace)()
 	return runExplorer(cmd.Context(), tui.NewBoot(func() tui.Model {
-		return tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics})
+		return tui.New(m, tui.Options{Speaker: sp, Topics: f.Topics, OpenDoc: open, SaveDir: saveDir})
 	}), in, out)
 }
 

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"counterpoint/internal/claims"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
@@ -28,6 +29,8 @@ import (
 type articleText struct {
 	text    string
 	paras   []span // each non-empty line of the article: a paragraph
+	src     []span // by paragraph: its bytes in the article itself
+	clean   []bool // by paragraph: drawn as written, so offsets carry over one for one
 	spans   []span // by claim index: the passage in text
 	mention []span // by claim index: a draft's mention of the speaker in text, {-1, -1} if none
 	cue     []span // by claim index: a draft's verb of saying in text, {-1, -1} if none
@@ -86,6 +89,8 @@ func buildArticle(cm *claims.Model) *articleText {
 			}
 			b.WriteString(sanitize.Line(src[pos:end]))
 			a.paras = append(a.paras, span{pstart, b.Len()})
+			a.src = append(a.src, span{ls, end})
+			a.clean = append(a.clean, b.String()[pstart:] == body)
 		} else {
 			for ci < len(cuts) && cuts[ci] < next {
 				mapped[ci] = b.Len()
@@ -199,6 +204,11 @@ func (m *Model) showPassage() {
 func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	a := &m.article
+	if m.editing() {
+		if done, cmd := m.articleEditKey(msg); done {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
@@ -290,7 +300,13 @@ func (m *Model) viewArticle() string {
 		out = append(out, m.articleLine(i, cur))
 	}
 	title := st.PaneTitle.Render("Article")
-	if cur != nil {
+	switch {
+	case m.ed != nil && m.ed.sel.on:
+		words := len(strings.Fields(m.cm.Article.Text[m.ed.sel.start:m.ed.sel.end]))
+		title += st.Dim.Render(" · selecting ") + st.Ink.Selection.paint(phrase.Count(words, "word")) + st.Dim.Render(fmt.Sprintf(" in ¶%d", m.ed.sel.para+1))
+	case m.ed != nil && m.ed.review.on && m.reviewed() != nil:
+		title = m.reviewTitle(m.reviewed())
+	case cur != nil:
 		title += st.Dim.Render(fmt.Sprintf(" · ¶%d · %s", cur.Paragraph, sanitize.Line(cur.Speaker.Name)))
 		title += m.draftLegend(cur)
 	}
@@ -342,6 +358,12 @@ func (m *Model) articleLine(i int, cur *claims.Claim) string {
 			}
 		}
 	}
+	// The selection, while editing, over everything.
+	if sel := m.selectedRange(); sel.start >= 0 {
+		for o := max(sel.start, l.start); o < min(sel.end, l.end); o++ {
+			level[o-l.start] = levelSelection
+		}
+	}
 	var runs []run
 	for pos := 0; pos < len(level); {
 		j := pos + 1
@@ -362,12 +384,15 @@ func (m *Model) articleLine(i int, cur *claims.Claim) string {
 
 // The levels of articleLine above 3, the passage's: a draft's words.
 const (
-	levelMention = 4
-	levelCue     = 5
+	levelMention   = 4
+	levelCue       = 5
+	levelSelection = 6
 )
 
 func (m *Model) levelInk(level uint8) ink {
 	switch level {
+	case levelSelection:
+		return m.styles.Ink.Selection
 	case levelCue:
 		return m.styles.Ink.Cue
 	case levelMention:

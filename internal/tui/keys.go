@@ -38,6 +38,15 @@ type KeyMap struct {
 
 	// While typing a search.
 	Accept, Cancel key.Binding
+
+	// Editing (see edit.go): on a claim, a speaker, the whole annotation.
+	Edit, EditSpeaker, Delete  key.Binding
+	Answer, Restate            key.Binding
+	AcceptDraft, RejectDraft   key.Binding
+	Review, Undo, Redo, Save   key.Binding
+	Select, MakeClaim          key.Binding // article: select a passage, make it a claim
+	ReviewAccept, ReviewReject key.Binding // in the review
+	ReviewFix                  key.Binding
 }
 
 func newKeyMap() KeyMap {
@@ -75,6 +84,23 @@ func newKeyMap() KeyMap {
 
 		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+
+		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		EditSpeaker:  key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit speaker")),
+		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Answer:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "link answer")),
+		Restate:      key.NewBinding(key.WithKeys("="), key.WithHelp("=", "same statement")),
+		AcceptDraft:  key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accept draft")),
+		RejectDraft:  key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "reject draft")),
+		Review:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review drafts")),
+		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:         key.NewBinding(key.WithKeys("U", "ctrl+r"), key.WithHelp("U", "redo")),
+		Save:         key.NewBinding(key.WithKeys("s", "ctrl+s"), key.WithHelp("s", "save")),
+		Select:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select passage")),
+		MakeClaim:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "make claim")),
+		ReviewAccept: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
+		ReviewReject: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
+		ReviewFix:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "fix")),
 	}
 }
 
@@ -91,14 +117,17 @@ func pair(a, b key.Binding, keys, desc string) key.Binding {
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		k.Accept, k.Cancel,
+		k.ReviewAccept, k.ReviewFix, k.ReviewReject, k.MakeClaim,
 		pair(k.PrevSpeaker, k.NextSpeaker, "←/→", "speaker"),
 		k.Toggle, k.AllTopics, k.Open,
 		pair(k.PrevPassage, k.NextPassage, "p/n", "passage"),
 		pair(k.Up, k.Down, "↑/↓", "move"),
 		pair(k.PrevAnswer, k.NextAnswer, "[/]", "answer"),
 		k.Follow, k.Back, k.Forward,
+		k.Edit, k.Save, k.Undo, k.Redo, k.Answer, k.Review, k.Select, k.Delete,
 		k.Topics, k.Search, k.Article, k.Exchange, k.Copy, k.Clear, k.Close,
 		k.NextPane, pair(k.PageUp, k.PageDown, "pgup/pgdn", "scroll"),
+		k.Restate, k.AcceptDraft, k.RejectDraft, k.EditSpeaker,
 	}
 }
 
@@ -123,6 +152,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{long(k.Toggle, "toggle a topic"), long(k.AllTopics, "all topics"),
 			long(k.NextPassage, "next passage"), long(k.PrevPassage, "previous passage"),
 			long(k.Open, "go to its claim"), long(k.Close, "close the view")},
+		{long(k.Edit, "edit the claim (starts editing)"), long(k.EditSpeaker, "edit the speaker"),
+			long(k.Delete, "delete the claim"), long(k.Answer, "link it as an answer"),
+			long(k.Restate, "link another report of it"), long(k.AcceptDraft, "accept a drafted claim"),
+			long(k.RejectDraft, "reject a drafted claim"), long(k.Review, "review the drafted claims"),
+			long(k.Select, "article: select a passage"), long(k.MakeClaim, "make the selection a claim"),
+			long(k.Undo, "undo"), long(k.Redo, "redo (also ctrl+r)"), long(k.Save, "save (also ctrl+s)")},
 	}
 }
 

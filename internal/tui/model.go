@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"counterpoint/internal/claims"
+	"counterpoint/internal/edit"
 )
 
 // Focus is the pane that receives pgup/pgdn and the mouse wheel.
@@ -39,6 +40,16 @@ const (
 type Options struct {
 	Speaker *claims.Speaker // select this speaker first
 	Topics  []*claims.Topic // start with this filter
+
+	// Editing: Doc opens with editing on (the model explored is then
+	// Doc.Model()); else OpenDoc, when set, turns it on at e. Recovery is
+	// a journal of unsaved edits found beside the file, offered back at
+	// the start. SaveDir is the folder first proposed for saving a draft
+	// made in memory.
+	Doc      *edit.Doc
+	OpenDoc  func() (*edit.Doc, error)
+	Recovery *edit.Recovery
+	SaveDir  string
 }
 
 // place is one stop in the follow history.
@@ -117,6 +128,10 @@ type Model struct {
 	article      articleState
 	helpScroll   scroller
 	helpOver     view // the view the help was opened over, to go back to
+
+	ed      *editor                  // editing, when on
+	openDoc func() (*edit.Doc, error) // turns editing on; nil when it can't be
+	saveDir string
 }
 
 // frameCache holds a drawn frame.
@@ -159,6 +174,13 @@ func New(cm *claims.Model, opt Options) Model {
 		if len(cm.AnswersTo(c)) > 0 {
 			m.moveClaim(i)
 			break
+		}
+	}
+	m.openDoc, m.saveDir = opt.OpenDoc, opt.SaveDir
+	if opt.Doc != nil {
+		m.ed = &editor{doc: opt.Doc, name: docName(opt.Doc, opt.SaveDir), saveDir: opt.SaveDir}
+		if opt.Recovery != nil {
+			m.offerRecovery(opt.Recovery)
 		}
 	}
 	// Until the window's size comes: laid out when first drawn or sized,

@@ -44,6 +44,7 @@ type Styles struct {
 	Quiet               lipgloss.Style // the same speaker's other passages
 	Mention             lipgloss.Style // a drafted claim's mention of its speaker, in the article
 	Cue                 lipgloss.Style // a drafted claim's verb of saying, in the article
+	Selection           lipgloss.Style // the passage selected to make a claim of, while editing
 	Status              lipgloss.Style // a message after an action, in the key line
 	Warning             lipgloss.Style // "terminal too small"
 	Kinds               map[string]lipgloss.Style
@@ -98,6 +99,8 @@ func newStyles(isDark bool) *Styles {
 	// (reversed) and the quiet passages (underlined) without colour too.
 	s.Mention = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(green)
 	s.Cue = lipgloss.NewStyle().Bold(true).Italic(true).Foreground(blue)
+	// Reversed and underlined: apart from the passage without colour too.
+	s.Selection = lipgloss.NewStyle().Reverse(true).Underline(true).Foreground(green)
 	s.Status = lipgloss.NewStyle().Bold(true).Foreground(green)
 	s.Warning = lipgloss.NewStyle().Bold(true).Foreground(red)
 	s.Kinds = map[string]lipgloss.Style{
@@ -132,7 +135,7 @@ func newStyles(isDark bool) *Styles {
 		Dim: inkOf(s.Dim), Meta: inkOf(s.Meta), Quote: inkOf(s.Quote), Paraphrase: inkOf(s.Paraphrase),
 		Speaker: inkOf(s.Speaker), Unanswered: inkOf(s.Unanswered), Match: inkOf(s.Match),
 		Selected: inkOf(s.Selected), Passage: inkOf(s.Passage), Quiet: inkOf(s.Quiet),
-		Mention: inkOf(s.Mention), Cue: inkOf(s.Cue),
+		Mention: inkOf(s.Mention), Cue: inkOf(s.Cue), Selection: inkOf(s.Selection),
 		Marker: inkOf(s.Marker), Faint: inkOf(s.Faint), Border: inkOf(s.Border), FocusEdge: inkOf(s.FocusEdge),
 		Badge: inkOf(s.Badge), BadgeUnanswered: inkOf(s.Unanswered),
 		HelpKey: inkOf(s.Help.ShortKey), HelpDesc: inkOf(s.Help.ShortDesc), HelpSep: inkOf(s.Help.ShortSeparator),
@@ -152,6 +155,7 @@ type inks struct {
 	Dim, Meta, Quote, Paraphrase, Speaker, Unanswered, Match, Selected, Passage, Quiet ink
 	Marker, Faint, Border, FocusEdge                                                   ink
 	Mention, Cue                                                                       ink // a draft's words in the article
+	Selection                                                                          ink
 	// Badges in a row, and in the selected row.
 	Badge, BadgeUnanswered, SelBadge, SelBadgeUnanswered, SelPad ink
 	Kinds                                                        map[string]ink

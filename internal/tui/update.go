@@ -13,6 +13,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
+	if m.ed != nil {
+		switch {
+		case m.ed.form != nil:
+			return m.formMsg(msg)
+		case m.ed.ask != nil:
+			return m.askKey(msg)
+		}
+	}
 	if m.searching {
 		return m.searchKey(msg)
 	}
@@ -46,6 +54,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // panesKey handles keys on the main screen.
 func (m *Model) panesKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if done, cmd := m.panesEditKey(msg); done {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
@@ -191,6 +202,9 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		m.exchangeClick(ms)
 		return
 	case articleView:
+		if m.editing() && m.ed.form == nil && m.articlePress(ms) {
+			return
+		}
 		m.articleClick(ms)
 		return
 	case helpView:
@@ -306,6 +320,47 @@ func (m *Model) syncKeys() {
 
 	k.Accept.SetEnabled(m.searching)
 	k.Cancel.SetEnabled(m.searching)
+	m.syncEditKeys(panes)
+}
+
+// syncEditKeys enables the editing keys that work now: on the main screen
+// while editing (e also before, where editing can start), in the article
+// the selection's and the review's.
+func (m *Model) syncEditKeys(panes bool) {
+	k := &m.keys
+	ed := m.editing()
+	art := m.view == articleView && !m.lay.TooSmall && ed
+	selecting := art && m.ed.sel.on
+	reviewing := art && m.ed.review.on && !selecting
+	c := m.Selected()
+	k.Edit.SetEnabled(panes && (ed && c != nil || !ed && m.openDoc != nil))
+	if ed {
+		k.Edit.SetHelp("e", "edit")
+	} else {
+		k.Edit.SetHelp("e", "start editing")
+	}
+	k.EditSpeaker.SetEnabled(panes && ed)
+	for _, b := range []*key.Binding{&k.Delete, &k.Answer, &k.Restate} {
+		b.SetEnabled(panes && ed && c != nil)
+	}
+	k.AcceptDraft.SetEnabled(panes && ed && c != nil && c.Draft != nil)
+	k.RejectDraft.SetEnabled(panes && ed && c != nil && c.Draft != nil)
+	drafts := ed && m.cm.Drafted() > 0
+	k.Review.SetEnabled((panes || art && !m.ed.review.on) && drafts)
+	k.Undo.SetEnabled((panes || art) && ed && m.ed.doc.CanUndo())
+	k.Redo.SetEnabled((panes || art) && ed && m.ed.doc.CanRedo())
+	k.Save.SetEnabled((panes || art) && ed && (m.ed.doc.Unsaved() > 0 || m.ed.doc.Path() == ""))
+	k.Select.SetEnabled(art && !selecting)
+	k.MakeClaim.SetEnabled(selecting)
+	k.ReviewAccept.SetEnabled(reviewing)
+	k.ReviewReject.SetEnabled(reviewing)
+	k.ReviewFix.SetEnabled(reviewing)
+	if selecting || reviewing {
+		// The article's own n/p and enter mean something else now.
+		k.Open.SetEnabled(!selecting && !reviewing)
+		k.NextPassage.SetEnabled(reviewing)
+		k.PrevPassage.SetEnabled(reviewing)
+	}
 }
 
 // quit ends the program. The frame already drawn is the last: nothing

@@ -49,12 +49,14 @@ func (m *Model) render() string {
 		return m.tooSmall()
 	}
 	var body string
-	switch m.view {
-	case exchangeView:
+	switch {
+	case m.ed != nil && m.ed.form != nil:
+		body = m.viewForm()
+	case m.view == exchangeView:
 		body = m.viewExchange()
-	case articleView:
+	case m.view == articleView:
 		body = m.viewArticle()
-	case helpView:
+	case m.view == helpView:
 		body = m.viewFullHelp()
 	default:
 		bottom := m.viewComparison()
@@ -123,7 +125,7 @@ func (m *Model) viewHeader() string {
 			lines = append(lines, fit(" "+st.Heading.Render(l), w))
 		}
 	}
-	label := m.draftLabel()
+	label := m.editLabel() + m.draftLabel()
 	second := " " + label + m.filterLine(w-1-cells(label))
 	if m.searching {
 		second = " " + m.input.View()
@@ -169,8 +171,14 @@ func (m *Model) filterLine(w int) string {
 // others are ("? more keys").
 func (m *Model) viewKeys() string {
 	w := m.lay.W
+	if m.ed != nil && m.ed.ask != nil {
+		return fit(m.viewQuestion(), w)
+	}
 	if m.status != "" {
 		return fit(" "+m.styles.Status.Render(sanitize.Line(m.status)), w)
+	}
+	if m.ed != nil && m.ed.form != nil {
+		return fit(" "+m.styles.Dim.Render("the form's keys are in it · esc cancels · ctrl+c quits"), w)
 	}
 	tail := m.keys.tailHelp()
 	tailLine, _ := m.shortHelp(tail, w)
@@ -195,7 +203,7 @@ func (m *Model) helpLines() []string {
 	hm.SetWidth(0) // whole: it is laid out here, in columns or one under another
 	// Every key, not only those that work on the screen behind the help.
 	groups := newKeyMap().FullHelp()
-	names := []string{"Moving", "Answers and history", "Views and filters", "In the topic picker, the exchange and the article"}
+	names := []string{"Moving", "Answers and history", "Views and filters", "In the topic picker, the exchange and the article", "Editing (counterpoint edit FILE, or e)"}
 	var lines []string
 	if cols := hm.FullHelpView(groups); lipgloss.Width(cols) <= m.lay.Body.Inner.W {
 		// Side by side when the window is wide enough.

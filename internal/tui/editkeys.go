@@ -1,0 +1,173 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"counterpoint/internal/edit"
+	"counterpoint/internal/phrase"
+	"counterpoint/internal/sanitize"
+)
+
+// panesEditKey handles the editing keys of the main screen, and says
+// whether the key was one.
+func (m *Model) panesEditKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	k := m.keys
+	if !m.editing() {
+		if key.Matches(msg, k.Edit) {
+			m.startEditing()
+			return true, nil
+		}
+		return false, nil
+	}
+	c := m.Selected()
+	switch {
+	case key.Matches(msg, k.Quit):
+		return true, m.quitEditing()
+	case key.Matches(msg, k.Save):
+		return true, m.save(nil)
+	case key.Matches(msg, k.Undo):
+		m.undo()
+	case key.Matches(msg, k.Redo):
+		m.redo()
+	case key.Matches(msg, k.Review):
+		m.openReview()
+	case key.Matches(msg, k.EditSpeaker):
+		return true, m.speakerForm()
+	case c == nil:
+		return false, nil
+	case key.Matches(msg, k.Edit):
+		return true, m.changeClaimForm(c)
+	case key.Matches(msg, k.Answer):
+		return true, m.linkForm(false)
+	case key.Matches(msg, k.Restate):
+		return true, m.linkForm(true)
+	case key.Matches(msg, k.Delete):
+		m.askDelete(c.ID, false)
+	case key.Matches(msg, k.AcceptDraft):
+		if c.Draft == nil {
+			m.status = c.ID + " is not a draft: nothing to accept"
+			return true, nil
+		}
+		m.change("accepted "+c.ID, func(d *edit.Doc) error { return d.AcceptClaim(c.ID) })
+	case key.Matches(msg, k.RejectDraft):
+		if c.Draft == nil {
+			m.status = c.ID + " is not a draft: d deletes a claim"
+			return true, nil
+		}
+		m.askDelete(c.ID, true)
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// askDelete asks before deleting (or rejecting) a claim, saying what goes
+// with it.
+func (m *Model) askDelete(id string, reject bool) {
+	n := m.ed.doc.RelationsOf(id)
+	verb, done, do := "delete", "deleted", (*edit.Doc).DeleteClaim
+	if reject {
+		verb, done, do = "reject", "rejected", (*edit.Doc).RejectClaim
+	}
+	what := fmt.Sprintf(" claim %s", sanitize.Line(id))
+	if n > 0 {
+		what += " and its " + phrase.Count(n, "relation")
+	}
+	m.ed.ask = &question{
+		text: verb + what + "?",
+		answers: []answer{
+			{"y", verb, func(m *Model) tea.Cmd {
+				m.change(done+what, func(d *edit.Doc) error { return do(d, id) })
+				return nil
+			}},
+			{"esc", "keep it", nil},
+		},
+	}
+}
+
+// articleEditKey handles the article view's editing keys: the selection,
+// the review, and undo, redo and save as everywhere.
+func (m *Model) articleEditKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	k := m.keys
+	s := &m.ed.sel
+	if s.on {
+		switch {
+		case key.Matches(msg, k.MakeClaim):
+			return true, m.newClaimForm()
+		case msg.String() == "esc":
+			*s = selection{}
+			return true, nil
+		}
+		if m.selectionKey(msg.String()) {
+			return true, nil
+		}
+	}
+	if m.ed.review.on {
+		if done, cmd := m.reviewKey(msg); done {
+			return true, cmd
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Select):
+		m.ed.review.on = false
+		m.startSelection()
+	case key.Matches(msg, k.Quit):
+		return true, m.quitEditing()
+	case key.Matches(msg, k.Save):
+		return true, m.save(nil)
+	case key.Matches(msg, k.Undo):
+		m.undo()
+	case key.Matches(msg, k.Redo):
+		m.redo()
+	case key.Matches(msg, k.Review) && !m.ed.review.on:
+		m.openReview()
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// articlePress starts a drag in the article; articleDrag extends the
+// selection to the cell under the pointer; a press and release without a
+// drag between them is a click.
+func (m *Model) articlePress(ms tea.Mouse) bool {
+	off, ok := m.offsetAt(ms.X, ms.Y)
+	if !ok || ms.Button != tea.MouseLeft {
+		return false
+	}
+	m.ed.sel.dragging, m.ed.sel.anchor = true, off
+	m.ed.dragged = false
+	return true
+}
+
+func (m *Model) articleDrag(ms tea.Mouse) {
+	if !m.ed.sel.dragging {
+		return
+	}
+	off, ok := m.offsetAt(ms.X, ms.Y)
+	if !ok {
+		return
+	}
+	sel := m.snapToTokens(m.ed.sel.anchor, off)
+	if !sel.on {
+		return
+	}
+	sel.dragging, sel.anchor = true, m.ed.sel.anchor
+	m.ed.sel = sel
+	m.ed.dragged = true
+	m.ed.review.on = false
+}
+
+func (m *Model) articleRelease(ms tea.Mouse) {
+	if !m.ed.sel.dragging {
+		return
+	}
+	m.ed.sel.dragging = false
+	if !m.ed.dragged {
+		m.ed.sel = selection{}
+		m.articleClick(ms)
+	}
+}

@@ -1,0 +1,377 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"counterpoint/internal/claims"
+	"counterpoint/internal/edit"
+	"counterpoint/internal/sanitize"
+)
+
+// The forms of editing are Huh's, drawn in the body's box: a claim (new
+// from a selection, or changed), an answer or a restatement linking two
+// claims, a speaker, and the folder a draft made in memory is first saved
+// to. Enter goes from field to field and submits on the last, shift+tab
+// goes back, esc cancels (nothing changes). A submitted form whose edit is
+// refused opens again as it was, saying why.
+
+// newSpeaker is the speaker field's value for "a new speaker".
+const newSpeaker = "\x00new"
+
+// claimForm is what the claim form edits.
+type claimForm struct {
+	id       string // the claim changed; "" for a new one
+	speaker  string
+	name     string // a new speaker's
+	role     string
+	kind     string
+	mode     string
+	text     string
+	passage  string // the selection: a quote's text, a paraphrase's source
+	start    int    // where it starts in the article
+	summary  string
+	topics   []string
+	venue    string
+	when     string
+	reported string
+	problem  string // why the last submission was refused
+}
+
+// openForm shows a form in the body until it is completed or cancelled.
+func (m *Model) openForm(name string, f *huh.Form, submit func(m *Model) tea.Cmd) tea.Cmd {
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithKeys("ctrl+c"))
+	f = f.WithKeyMap(km).WithShowHelp(true).WithTheme(huh.ThemeFunc(huh.ThemeBase16))
+	m.ed.form, m.ed.formName, m.ed.onSubmit = f, name, submit
+	m.sizeForm()
+	return f.Init()
+}
+
+// sizeForm fits the form to the body's box.
+func (m *Model) sizeForm() {
+	if m.ed == nil || m.ed.form == nil || m.lay.TooSmall {
+		return
+	}
+	in := m.lay.Body.Inner
+	m.ed.form.WithWidth(max(in.W, 20)).WithHeight(max(in.H, 4))
+}
+
+// formMsg gives the form a message; a completed form runs its submission.
+func (m *Model) formMsg(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		m.ed.form = nil
+		m.status = m.ed.formName + ": cancelled, nothing changed"
+		return nil
+	}
+	next, cmd := m.ed.form.Update(msg)
+	if f, ok := next.(*huh.Form); ok {
+		m.ed.form = f
+	}
+	switch m.ed.form.State {
+	case huh.StateCompleted:
+		m.ed.form = nil
+		return tea.Batch(cmd, m.ed.onSubmit(m))
+	case huh.StateAborted:
+		m.ed.form = nil
+		m.status = m.ed.formName + ": cancelled, nothing changed"
+		return nil
+	}
+	return cmd
+}
+
+// viewForm draws the form in the body.
+func (m *Model) viewForm() string {
+	st := m.styles
+	lines := strings.Split(m.ed.form.View(), "\n")
+	h := m.lay.Body.Inner.H
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	title := st.PaneTitle.Render(m.ed.formName) + st.Dim.Render(" · enter next · shift+tab back · esc cancel")
+	return st.box(title, lines, m.lay.Body, true)
+}
+
+// speakerOptions lists the speakers by name, and a new one.
+func (m *Model) speakerOptions() []huh.Option[string] {
+	opts := make([]huh.Option[string], 0, len(m.cm.Speakers)+1)
+	for _, s := range m.order {
+		label := sanitize.Line(s.Name)
+		if s.Role != "" {
+			label += " — " + sanitize.Line(s.Role)
+		}
+		opts = append(opts, huh.NewOption(label, s.ID))
+	}
+	return append(opts, huh.NewOption("a new speaker…", newSpeaker))
+}
+
+func (m *Model) topicOptions() []huh.Option[string] {
+	opts := make([]huh.Option[string], len(m.cm.Topics))
+	for i, t := range m.cm.Topics {
+		opts[i] = huh.NewOption(sanitize.Line(t.Label), t.ID)
+	}
+	return opts
+}
+
+func nonEmpty(what string) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(what + " is needed")
+		}
+		return nil
+	}
+}
+
+// newClaimForm opens the claim form on the selection.
+func (m *Model) newClaimForm() tea.Cmd {
+	s := m.ed.sel
+	passage := m.cm.Article.Text[s.start:s.end]
+	f := &claimForm{mode: claims.ModeQuote, text: passage, passage: passage, start: s.start, kind: claims.KindPerson}
+	if sp := m.currentSpeaker(); sp != nil {
+		f.speaker = sp.ID
+	}
+	return m.claimFormFor(f)
+}
+
+// currentSpeaker is the speaker of the passage highlighted, else the one
+// selected.
+func (m *Model) currentSpeaker() *claims.Speaker {
+	if m.article.cur < len(m.cm.Claims) {
+		return m.cm.Claims[m.article.cur].Speaker
+	}
+	if len(m.order) > 0 {
+		return m.order[m.sel]
+	}
+	return nil
+}
+
+// changeClaimForm opens the claim form on a claim.
+func (m *Model) changeClaimForm(c *claims.Claim) tea.Cmd {
+	f := &claimForm{
+		id: c.ID, speaker: c.Speaker.ID, mode: c.Mode, text: c.Text, passage: c.Passage(), start: c.Span.Start,
+		summary: c.Summary, venue: c.Venue, when: c.When, kind: claims.KindPerson,
+	}
+	for _, t := range c.Topics {
+		f.topics = append(f.topics, t.ID)
+	}
+	if c.ReportedBy != nil {
+		f.reported = c.ReportedBy.ID
+	}
+	return m.claimFormFor(f)
+}
+
+func (m *Model) claimFormFor(f *claimForm) tea.Cmd {
+	name := "New claim"
+	if f.id != "" {
+		name = "Claim " + sanitize.Line(f.id)
+	}
+	kinds := make([]huh.Option[string], len(claims.SpeakerKinds))
+	for i, k := range claims.SpeakerKinds {
+		kinds[i] = huh.NewOption(k, k)
+	}
+	intro := "The passage: " + sanitize.Line(f.passage)
+	if f.problem != "" {
+		intro = "Refused: " + sanitize.Line(f.problem) + "\n\n" + intro
+	}
+	who := huh.NewGroup(
+		huh.NewNote().Title(name).Description(intro),
+		huh.NewSelect[string]().Title("Speaker").Options(m.speakerOptions()...).Value(&f.speaker).Filtering(false).Height(min(len(m.cm.Speakers)+3, 10)),
+		huh.NewSelect[string]().Title("Mode").Options(
+			huh.NewOption("quote — the speaker's own words, exactly the passage", claims.ModeQuote),
+			huh.NewOption("paraphrase — the article reports it: type the statement", claims.ModeParaphrase),
+		).Value(&f.mode),
+	)
+	newSp := huh.NewGroup(
+		huh.NewInput().Title("New speaker's name").Value(&f.name).Validate(nonEmpty("a name")),
+		huh.NewInput().Title("Role, in a few words").Value(&f.role).Validate(nonEmpty("a role")),
+		huh.NewSelect[string]().Title("Kind").Options(kinds...).Value(&f.kind),
+	).WithHideFunc(func() bool { return f.speaker != newSpeaker })
+	what := huh.NewGroup(
+		huh.NewInput().Title("Text").DescriptionFunc(func() string {
+			if f.mode == claims.ModeQuote {
+				return "a quote's text is its passage, exactly as printed"
+			}
+			return "the statement reported, in a sentence"
+		}, &f.mode).Value(&f.text).Validate(nonEmpty("the text")),
+		huh.NewInput().Title("Summary (optional)").Value(&f.summary),
+		huh.NewMultiSelect[string]().Title("Topics").Options(m.topicOptions()...).Value(&f.topics).
+			Validate(func(ts []string) error {
+				if len(ts) == 0 {
+					return errors.New("pick one topic at least (space picks)")
+				}
+				return nil
+			}).Height(min(len(m.cm.Topics)+2, 10)),
+		huh.NewInput().Title("Venue (optional)").Description("where it was said, e.g. CNN interview").Value(&f.venue),
+		huh.NewInput().Title("When (optional)").Description("as the article says it, e.g. Friday night").Value(&f.when),
+	)
+	return m.openForm(name, huh.NewForm(who, newSp, what), func(m *Model) tea.Cmd { return m.submitClaim(f) })
+}
+
+// fields is the form as the edit package takes it.
+func (f *claimForm) fields() edit.ClaimFields {
+	c := edit.ClaimFields{
+		Speaker: f.speaker, Mode: f.mode, Text: clean(f.text), Start: f.start,
+		Summary: clean(f.summary), Topics: f.topics, Venue: clean(f.venue), When: clean(f.when), ReportedBy: f.reported,
+	}
+	if f.mode == claims.ModeQuote {
+		if f.id == "" {
+			c.Text = f.passage // anchored by construction
+		}
+	} else {
+		c.Source = f.passage
+	}
+	if f.speaker == newSpeaker {
+		c.Speaker = ""
+		c.NewSpeaker = &edit.SpeakerFields{Name: clean(f.name), Role: clean(f.role), Kind: f.kind}
+	}
+	return c
+}
+
+// clean is what was typed, on one line: the form's input takes pastes.
+func clean(s string) string { return strings.TrimSpace(sanitize.PrintLine(s)) }
+
+func (m *Model) submitClaim(f *claimForm) tea.Cmd {
+	var err error
+	var id string
+	if f.id == "" {
+		id, err = m.ed.doc.AddClaim(f.fields())
+	} else {
+		id, err = f.id, m.ed.doc.UpdateClaim(f.id, f.fields())
+	}
+	if err != nil {
+		f.problem = err.Error()
+		return m.claimFormFor(f)
+	}
+	m.ed.sel = selection{}
+	m.reload()
+	what := "claim " + id + " changed"
+	if f.id == "" {
+		what = "claim " + id + " made"
+	}
+	if c := m.cm.Claim(id); c != nil {
+		m.goToClaim(c)
+		m.view = panesView
+	}
+	m.status = what + m.unsavedNote()
+	return nil
+}
+
+// linkForm links the selected claim to another: as its answer, or, with
+// restates, as another report of the same statement.
+func (m *Model) linkForm(restate bool) tea.Cmd {
+	from := m.Selected()
+	if from == nil {
+		return nil
+	}
+	var targets []huh.Option[string]
+	for _, c := range m.cm.Claims {
+		if c == from || restate && c.Speaker != from.Speaker {
+			continue
+		}
+		targets = append(targets, huh.NewOption(fmt.Sprintf("¶%d %s: %s", c.Paragraph, sanitize.Line(c.Speaker.Name), sanitize.Line(c.Text)), c.ID))
+	}
+	if len(targets) == 0 {
+		m.status = "no other claim of " + sanitize.Line(from.Speaker.Name) + " to restate"
+		return nil
+	}
+	r := &edit.RelationFields{From: from.ID, Kind: "denies"}
+	if restate {
+		r.Kind = claims.KindRestates
+	}
+	var kinds []huh.Option[string]
+	for _, k := range claims.RelationKinds {
+		if k != claims.KindRestates {
+			kinds = append(kinds, huh.NewOption(k, k))
+		}
+	}
+	name := "Answer: " + sanitize.Line(from.ID) + " answers…"
+	pick := "The claim it answers (/ searches)"
+	if restate {
+		name = "Restatement: " + sanitize.Line(from.ID) + " reports the same statement as…"
+		pick = "The other report (/ searches)"
+	}
+	fields := []huh.Field{
+		huh.NewSelect[string]().Title(pick).Options(targets...).Value(&r.To).Filtering(false).Height(max(m.lay.Body.Inner.H-14, 5)),
+	}
+	if !restate {
+		fields = append(fields, huh.NewSelect[string]().Title("Kind").Options(kinds...).Value(&r.Kind).Inline(true))
+	}
+	fields = append(fields,
+		huh.NewConfirm().Title("Does the article show it?").Affirmative("explicit: the article says so").Negative("inferred: my reading").Value(&r.Explicit),
+		huh.NewInput().Title("Note (optional)").Description("why the two are linked").Value(&r.Note),
+	)
+	return m.openForm(name, huh.NewForm(huh.NewGroup(fields...)), func(m *Model) tea.Cmd {
+		r.Note = clean(r.Note)
+		what := fmt.Sprintf("%s %s %s", from.ID, r.Kind, r.To)
+		m.change(what, func(d *edit.Doc) error { return d.AddRelation(*r) })
+		return nil
+	})
+}
+
+// speakerForm changes the selected speaker.
+func (m *Model) speakerForm() tea.Cmd {
+	if len(m.order) == 0 {
+		return nil
+	}
+	sp := m.order[m.sel]
+	f := edit.SpeakerFields{ID: sp.ID, Name: sp.Name, Role: sp.Role, Kind: sp.Kind, Affiliation: sp.Affiliation, Principal: sp.Principal, Aliases: sp.Aliases}
+	aliases := strings.Join(sp.Aliases, ", ")
+	kinds := make([]huh.Option[string], len(claims.SpeakerKinds))
+	for i, k := range claims.SpeakerKinds {
+		kinds[i] = huh.NewOption(k, k)
+	}
+	name := "Speaker " + sanitize.Line(sp.ID)
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title("Name").Value(&f.Name).Validate(nonEmpty("a name")),
+		huh.NewInput().Title("Role").Value(&f.Role).Validate(nonEmpty("a role")),
+		huh.NewSelect[string]().Title("Kind").Options(kinds...).Value(&f.Kind).Inline(true),
+		huh.NewInput().Title("Affiliation (optional)").Value(&f.Affiliation),
+		huh.NewInput().Title("Aliases (optional)").Description("other names the article uses, separated by commas").Value(&aliases),
+		huh.NewConfirm().Title("A protagonist of the story?").Affirmative("principal: listed first").Negative("other").Value(&f.Principal),
+	))
+	return m.openForm(name, form, func(m *Model) tea.Cmd {
+		f.Name, f.Role, f.Affiliation = clean(f.Name), clean(f.Role), clean(f.Affiliation)
+		f.Aliases = nil
+		for _, a := range strings.Split(aliases, ",") {
+			if a = clean(a); a != "" && !slices.Contains(f.Aliases, a) {
+				f.Aliases = append(f.Aliases, a)
+			}
+		}
+		m.change("speaker "+sp.ID+" changed", func(d *edit.Doc) error { return d.UpdateSpeaker(sp.ID, f) })
+		return nil
+	})
+}
+
+// saveToForm asks a draft made in memory for the folder it is first saved
+// in; then.
+func (m *Model) saveToForm(then tea.Cmd) tea.Cmd {
+	dir := m.ed.saveDir
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title("Save the draft in the folder").
+			Description("claims.yaml and article.txt are written there; the folder is made if missing, and files in it are never overwritten").
+			Value(&dir).Validate(func(s string) error {
+			s = clean(s)
+			if s == "" {
+				return errors.New("a folder is needed")
+			}
+			for _, f := range []string{"claims.yaml", "article.txt"} {
+				if _, err := os.Stat(filepath.Join(s, f)); err == nil {
+					return fmt.Errorf("%s already holds %s: choose another folder", s, f)
+				}
+			}
+			return nil
+		}),
+	))
+	return m.openForm("Save", form, func(m *Model) tea.Cmd {
+		m.ed.saveDir = clean(dir)
+		return m.afterSave(m.ed.doc.SaveTo(m.ed.saveDir), then)
+	})
+}
