@@ -173,12 +173,13 @@ func (d *Doc) Undo() (string, error) {
 		return "", errors.New("nothing to undo")
 	}
 	e := d.done[len(d.done)-1]
-	if err := d.apply(e.inverse()); err != nil {
+	inv := e.inverse()
+	if err := d.apply(inv); err != nil {
 		return "", err
 	}
 	d.done = d.done[:len(d.done)-1]
 	d.undone = append(d.undone, e)
-	d.log(journalLine{Op: "undo"})
+	d.log(opUndo, edit{Label: e.Label, Splices: inv})
 	return e.Label, nil
 }
 
@@ -193,7 +194,7 @@ func (d *Doc) Redo() (string, error) {
 	}
 	d.undone = d.undone[:len(d.undone)-1]
 	d.done = append(d.done, e)
-	d.log(journalLine{Op: "redo"})
+	d.log(opRedo, e)
 	return e.Label, nil
 }
 
@@ -311,7 +312,7 @@ func (d *Doc) commit(label string, changes []change, check func(*claims.Model) e
 	e := edit{Label: label, Splices: ss}
 	d.done = append(d.done, e)
 	d.undone = nil
-	d.log(journalLine{Op: "edit", Edit: &e})
+	d.log(opEdit, e)
 	return nil
 }
 
@@ -337,33 +338,3 @@ func splices(text string, changes []change) ([]splice, error) {
 	return ss, nil
 }
 
-// Save writes the text atomically over the file; it refuses with
-// ErrChangedOnDisk when the file changed since it was opened or saved.
-func (d *Doc) Save() error     { return errors.New("todo") }
-func (d *Doc) SaveOver() error { return errors.New("todo") }
-
-// SaveTo saves a draft made in memory to dir: dir/claims.yaml and
-// dir/article.txt, refusing to overwrite either.
-func (d *Doc) SaveTo(dir string) error { return errors.New("todo") }
-
-// JournalPath is where unsaved edits are journaled, "" if nowhere.
-func (d *Doc) JournalPath() string { return "" }
-
-// FindJournal looks for unsaved edits of the file at path.
-func FindJournal(path string) (*Recovery, error) { return nil, errors.New("todo") }
-
-// Recover replays a journal's edits on d (opened on the same file).
-func (d *Doc) Recover(r *Recovery) error { return errors.New("todo") }
-
-// DiscardJournal removes it.
-func DiscardJournal(r *Recovery) error { return errors.New("todo") }
-
-type fileSystem interface{}
-type osFiles struct{}
-type journal struct{}
-type journalLine struct {
-	Op   string
-	Edit *edit
-}
-
-func (d *Doc) log(journalLine) {}
