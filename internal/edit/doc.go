@@ -9,6 +9,12 @@ package edit
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
 	"time"
 
 	"counterpoint/internal/claims"
@@ -16,7 +22,23 @@ import (
 
 // Doc is an annotation open for editing. It is not safe for concurrent use.
 type Doc struct {
-	path string // the annotation's file; "" for a draft not yet saved
+	path string          // the annotation's file; "" for a draft not yet saved
+	name string          // the name the loader is given, for its messages
+	read claims.ReadFunc // how the loader reads the article
+
+	text  string        // the annotation as it stands
+	model *claims.Model // loaded from text
+	lay   *layout       // scanned from text
+
+	done, undone []edit // the edits made, and those undone since
+	// The text as saved is savedAt edits down the history that leads
+	// through branch, the depth where the history last forked below it:
+	// see Unsaved.
+	savedAt, branch int
+
+	disk  []byte // the file's bytes as opened or last saved, for Save's check
+	files fileSystem
+	jr    journal
 }
 
 // ClaimFields are a claim's values as the form edits them. Ids refer to the
@@ -61,73 +83,258 @@ type Recovery struct {
 	Matches bool      // the file is the one the edits were made on
 }
 
-var errTODO = errors.New("edit: not implemented yet")
-
 // Open opens the annotation at path for editing, its article read as the
-// loader reads it (article "" is the file the annotation names).
-func Open(path, article string) (*Doc, error) { return nil, errTODO }
+// loader reads it (article "" is the file the annotation names). A file
+// whose layout the editor cannot splice safely is refused here, before any
+// edit, with the reason.
+func Open(path, article string) (*Doc, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	d, err := newDoc(path, data, articleReader(path, article))
+	if err != nil {
+		return nil, err
+	}
+	d.path, d.disk = path, data
+	return d, nil
+}
 
 // New opens an annotation that is not on disk yet (a draft made in memory):
 // data is its YAML, read gives its article. Save needs SaveTo first.
-func New(name string, data []byte, read claims.ReadFunc) (*Doc, error) { return nil, errTODO }
+func New(name string, data []byte, read claims.ReadFunc) (*Doc, error) {
+	return newDoc(name, data, read)
+}
 
-func (d *Doc) Model() *claims.Model { return nil }
-func (d *Doc) Path() string         { return d.path }
-func (d *Doc) Bytes() []byte        { return nil }
+// newDoc loads and scans data.
+func newDoc(name string, data []byte, read claims.ReadFunc) (*Doc, error) {
+	m, err := claims.Load(name, data, read)
+	if err != nil {
+		return nil, err
+	}
+	text := string(data)
+	lay, err := scan(text)
+	if err != nil {
+		return nil, fmt.Errorf("can't edit %s in place: %w", filepath.Base(name), err)
+	}
+	return &Doc{name: name, read: read, text: text, model: m, lay: lay, files: osFiles{}}, nil
+}
+
+// articleReader reads the article as claims.LoadFileWithArticle does: the
+// file the user named, or the one the annotation names, confined to the
+// annotation's folder and below.
+func articleReader(path, article string) claims.ReadFunc {
+	dir := filepath.Dir(path)
+	return func(rel string) (string, []byte, error) {
+		if article != "" {
+			data, err := os.ReadFile(article)
+			return article, data, err
+		}
+		display := filepath.Join(dir, filepath.FromSlash(rel))
+		local := filepath.FromSlash(rel)
+		if !filepath.IsLocal(local) || strings.HasPrefix(rel, "/") {
+			return rel, nil, errors.New("outside the annotation's folder")
+		}
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return display, nil, err
+		}
+		defer root.Close()
+		data, err := root.ReadFile(local)
+		return display, data, err
+	}
+}
+
+// Model is the annotation as loaded from the text as it stands.
+func (d *Doc) Model() *claims.Model { return d.model }
+
+// Path is the annotation's file, "" for a draft not saved yet.
+func (d *Doc) Path() string { return d.path }
+
+// Bytes is the text as it stands (a copy).
+func (d *Doc) Bytes() []byte { return []byte(d.text) }
 
 // Unsaved is how many edits the text is away from the file as saved (0
 // when an undo got back to it).
-func (d *Doc) Unsaved() int { return 0 }
+func (d *Doc) Unsaved() int {
+	n := len(d.done)
+	if n <= d.branch {
+		return d.savedAt - n
+	}
+	return (n - d.branch) + (d.savedAt - d.branch)
+}
 
-func (d *Doc) CanUndo() bool { return false }
-func (d *Doc) CanRedo() bool { return false }
+func (d *Doc) CanUndo() bool { return len(d.done) > 0 }
+func (d *Doc) CanRedo() bool { return len(d.undone) > 0 }
 
 // Undo takes back the last edit and says which it was.
-func (d *Doc) Undo() (string, error) { return "", errTODO }
-func (d *Doc) Redo() (string, error) { return "", errTODO }
+func (d *Doc) Undo() (string, error) {
+	if len(d.done) == 0 {
+		return "", errors.New("nothing to undo")
+	}
+	e := d.done[len(d.done)-1]
+	inv := e.inverse()
+	if err := d.apply(inv); err != nil {
+		return "", err
+	}
+	d.done = d.done[:len(d.done)-1]
+	d.undone = append(d.undone, e)
+	d.log(opUndo, edit{Label: e.Label, Splices: inv})
+	return e.Label, nil
+}
 
-// AddClaim adds a claim (and its new speaker, if any), returning its id.
-func (d *Doc) AddClaim(c ClaimFields) (string, error) { return "", errTODO }
+// Redo makes again the edit last undone and says which it was.
+func (d *Doc) Redo() (string, error) {
+	if len(d.undone) == 0 {
+		return "", errors.New("nothing to redo")
+	}
+	e := d.undone[len(d.undone)-1]
+	if err := d.apply(e.Splices); err != nil {
+		return "", err
+	}
+	d.undone = d.undone[:len(d.undone)-1]
+	d.done = append(d.done, e)
+	d.log(opRedo, e)
+	return e.Label, nil
+}
 
-// UpdateClaim sets every field of a claim; only the lines of fields that
-// change are rewritten. A speaker left with no claim goes too.
-func (d *Doc) UpdateClaim(id string, c ClaimFields) error { return errTODO }
+// splice replaces Del, at byte Off of the text, with Ins.
+type splice struct {
+	Off int    `json:"off"`
+	Del string `json:"del"`
+	Ins string `json:"ins"`
+}
 
-// DeleteClaim removes a claim, the relations to and from it, and a speaker
-// it leaves with no claim. RelationsOf says how many relations go.
-func (d *Doc) DeleteClaim(id string) error { return errTODO }
-func (d *Doc) RelationsOf(id string) int   { return 0 }
+// edit is what one operation did to the text: splices applied in order.
+type edit struct {
+	Label   string   `json:"label"`
+	Splices []splice `json:"splices"`
+}
 
-// AcceptClaim removes a drafted claim's provenance; RejectClaim deletes it
-// with its draft comment.
-func (d *Doc) AcceptClaim(id string) error { return errTODO }
-func (d *Doc) RejectClaim(id string) error { return errTODO }
+// inverse is the splices that take the edit back: each one reversed, last
+// first.
+func (e edit) inverse() []splice {
+	out := make([]splice, len(e.Splices))
+	for i, s := range e.Splices {
+		out[len(out)-1-i] = splice{Off: s.Off, Del: s.Ins, Ins: s.Del}
+	}
+	return out
+}
 
-func (d *Doc) UpdateSpeaker(id string, s SpeakerFields) error { return errTODO }
+// applySplices applies splices to text, refusing one whose Del is not
+// where it says: a journal made on other bytes.
+func applySplices(text string, ss []splice) (string, error) {
+	for _, s := range ss {
+		if s.Off < 0 || s.Off+len(s.Del) > len(text) || text[s.Off:s.Off+len(s.Del)] != s.Del {
+			return "", fmt.Errorf("edit: a splice at byte %d does not match the text", s.Off)
+		}
+		text = text[:s.Off] + s.Ins + text[s.Off+len(s.Del):]
+	}
+	return text, nil
+}
 
-// AddRelation links two claims: From answers To, or restates it.
-func (d *Doc) AddRelation(r RelationFields) error { return errTODO }
+// apply applies splices and loads the result; on failure nothing changes.
+func (d *Doc) apply(ss []splice) error {
+	text, err := applySplices(d.text, ss)
+	if err != nil {
+		return err
+	}
+	m, lay, err := d.load(text)
+	if err != nil {
+		return err
+	}
+	d.text, d.model, d.lay = text, m, lay
+	return nil
+}
 
-// DeleteRelation removes model.Relations[i].
-func (d *Doc) DeleteRelation(i int) error { return errTODO }
+// load loads and scans text as the doc's; a refusal says why in the
+// loader's words.
+func (d *Doc) load(text string) (*claims.Model, *layout, error) {
+	m, err := claims.Load(d.name, []byte(text), d.read)
+	if err != nil {
+		return nil, nil, refusal(err)
+	}
+	lay, err := scan(text)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the edit leaves a layout the editor cannot read: %w", err)
+	}
+	return m, lay, nil
+}
 
-// Save writes the text atomically over the file; it refuses with
-// ErrChangedOnDisk when the file changed since it was opened or saved.
-func (d *Doc) Save() error     { return errTODO }
-func (d *Doc) SaveOver() error { return errTODO }
+// RefusedError is an edit refused because the annotation it would leave
+// does not load: Reason is the loader's first problem, without the file
+// name and position (which are those of a text that was never kept).
+type RefusedError struct {
+	Reason string
+	Err    error // the loader's error, every problem
+}
 
-// SaveTo saves a draft made in memory to dir: dir/claims.yaml and
-// dir/article.txt, refusing to overwrite either.
-func (d *Doc) SaveTo(dir string) error { return errTODO }
+func (e *RefusedError) Error() string { return e.Reason }
+func (e *RefusedError) Unwrap() error { return e.Err }
 
-// JournalPath is where unsaved edits are journaled, "" if nowhere.
-func (d *Doc) JournalPath() string { return "" }
+func refusal(err error) error {
+	var le *claims.LoadError
+	if errors.As(err, &le) && len(le.Problems) > 0 {
+		return &RefusedError{Reason: le.Problems[0].Msg, Err: err}
+	}
+	return &RefusedError{Reason: err.Error(), Err: err}
+}
 
-// FindJournal looks for unsaved edits of the file at path.
-func FindJournal(path string) (*Recovery, error) { return nil, errTODO }
+// change replaces text[start:end] with ins; changes of one edit are made on
+// the same text and must not overlap.
+type change struct {
+	start, end int
+	ins        string
+}
 
-// Recover replays a journal's edits on d (opened on the same file).
-func (d *Doc) Recover(r *Recovery) error { return errTODO }
+// commit makes one edit of changes: it applies them, loads the result,
+// runs check on the model (nil: none), and keeps it only if all went well.
+func (d *Doc) commit(label string, changes []change, check func(*claims.Model) error) error {
+	ss, err := splices(d.text, changes)
+	if err != nil {
+		return err
+	}
+	text, err := applySplices(d.text, ss)
+	if err != nil {
+		return err
+	}
+	m, lay, err := d.load(text)
+	if err != nil {
+		return err
+	}
+	if check != nil {
+		if err := check(m); err != nil {
+			return err
+		}
+	}
+	d.text, d.model, d.lay = text, m, lay
+	d.branch = min(d.branch, len(d.done))
+	e := edit{Label: label, Splices: ss}
+	d.done = append(d.done, e)
+	d.undone = nil
+	d.log(opEdit, e)
+	return nil
+}
 
-// DiscardJournal removes it.
-func DiscardJournal(r *Recovery) error { return errTODO }
+// splices orders changes made on one text as splices applied one after
+// the other: from the end of the text back, so that each offset still
+// holds when its turn comes. Insertions at one place keep the order given.
+func splices(text string, changes []change) ([]splice, error) {
+	cs := slices.Clone(changes)
+	slices.Reverse(cs)
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].start != cs[j].start {
+			return cs[i].start > cs[j].start
+		}
+		return cs[i].end > cs[j].end
+	})
+	ss := make([]splice, 0, len(cs))
+	for i, c := range cs {
+		if i > 0 && c.end > cs[i-1].start {
+			return nil, fmt.Errorf("edit: overlapping changes at bytes %d and %d", c.start, cs[i-1].start)
+		}
+		ss = append(ss, splice{Off: c.start, Del: text[c.start:c.end], Ins: c.ins})
+	}
+	return ss, nil
+}
+
