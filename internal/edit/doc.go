@@ -164,6 +164,7 @@ func (d *Doc) Unsaved() int {
 	return (n - d.branch) + (d.savedAt - d.branch)
 }
 
+// CanUndo and CanRedo say whether Undo and Redo have an edit to take.
 func (d *Doc) CanUndo() bool { return len(d.done) > 0 }
 func (d *Doc) CanRedo() bool { return len(d.undone) > 0 }
 
@@ -337,4 +338,3 @@ func splices(text string, changes []change) ([]splice, error) {
 	}
 	return ss, nil
 }
-

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 )
 
@@ -91,22 +90,6 @@ func (d *Doc) JournalPath() string {
 		}
 	}
 	return ""
-}
-
-// writable reports whether a folder (or the nearest that exists above it)
-// lets this process create files.
-func writable(dir string) bool {
-	for {
-		err := syscall.Access(dir, 2 /* W_OK */)
-		if !errors.Is(err, fs.ErrNotExist) {
-			return err == nil
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return false
-		}
-		dir = up
-	}
 }
 
 // log appends one line to the journal and syncs it. A journal that cannot

@@ -17,9 +17,8 @@ import (
 // The declaration order of each entity's fields (internal/claims/format.go):
 // a new field goes before the first field written that comes after it.
 var (
-	speakerOrder  = []string{"id", "name", "role", "kind", "aliases", "affiliation", "principal"}
-	claimOrder    = []string{"id", "speaker", "mode", "text", "source", "occurrence", "summary", "topics", "venue", "when", "reported_by", "draft"}
-	relationOrder = []string{"from", "to", "kind", "explicit", "note"}
+	speakerOrder = []string{"id", "name", "role", "kind", "aliases", "affiliation", "principal"}
+	claimOrder   = []string{"id", "speaker", "mode", "text", "source", "occurrence", "summary", "topics", "venue", "when", "reported_by", "draft"}
 )
 
 // AddClaim adds a claim (and its new speaker, if any), returning its id. It
@@ -196,7 +195,7 @@ func (d *Doc) appendItem(name string, fields []kv) change {
 		if text != "" && !strings.HasSuffix(text, "\n") {
 			pre = "\n"
 		}
-		if c := d.lay.sections["claims"]; c != nil && c.line > 0 && d.lay.lines[c.line-1].kind == blankLine {
+		if c := d.lay.sections["claims"]; c != nil && c.line > 0 && d.lay.lines[c.line-1].kind == blankLine && !strings.HasSuffix(pre+text, "\n\n") {
 			pre += "\n"
 		}
 		return change{start: len(text), end: len(text), ins: pre + name + ":\n" + body}
@@ -508,6 +507,9 @@ func (d *Doc) RejectClaim(id string) error { return d.deleteClaim(id, true, "rej
 func (d *Doc) deleteClaim(id string, withDraft bool, verb string) error {
 	if d.model.Claim(id) == nil {
 		return fmt.Errorf("no claim %q", id)
+	}
+	if len(d.model.Claims) == 1 {
+		return errors.New("can't delete the only claim: an annotation needs one at least")
 	}
 	it, err := d.find("claims", "id", id)
 	if err != nil {

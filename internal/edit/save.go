@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"strings"
 	"syscall"
 
 	"counterpoint/internal/claims"
@@ -174,5 +173,3 @@ func rebase(es []edit, from, shift int) bool {
 	}
 	return true
 }
-
-var _ = strings.TrimSpace

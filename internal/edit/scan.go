@@ -2,7 +2,6 @@ package edit
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -50,7 +49,7 @@ type item struct {
 	bodyLine        int // index of the dash's line
 	keyIndent       int // the column of its keys
 	flow            bool
-	flowVals        map[string]string // an item written in flow style: its plain values
+	flowText        string // an item written in flow style: its text
 	fields          []field
 }
 
@@ -68,7 +67,7 @@ func (it *item) field(key string) *field {
 // style, of its key (ids only are read this way).
 func (it *item) value(key string) string {
 	if it.flow {
-		return it.flowVals[key]
+		return flowValue(it.flowText, key)
 	}
 	if f := it.field(key); f != nil {
 		return scalarValue(f.raw)
@@ -318,7 +317,7 @@ func (l *layout) list(s *section, from, next int) error {
 	}
 	for k := range s.items {
 		if it := &s.items[k]; it.flow {
-			it.flowVals = flowValues(l.text[it.body:it.end])
+			it.flowText = l.text[it.body:it.end]
 		}
 	}
 	return nil
@@ -404,17 +403,32 @@ func closingQuote(s string) int {
 	return -1
 }
 
-var flowKey = regexp.MustCompile(`[{,]\s*([A-Za-z_]+)\s*:\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^,}\s]+)`)
-
-// flowValues reads the keys and values of an item written as a flow
-// mapping, such as `- {from: c1, to: c2, kind: rebuts}`: enough to find an
-// item by its ids.
-func flowValues(text string) map[string]string {
-	out := map[string]string{}
-	for _, m := range flowKey.FindAllStringSubmatch(text, -1) {
-		if _, seen := out[m[1]]; !seen {
-			out[m[1]] = scalarValue(m[2])
+// flowValue reads key's value from an item written as a flow mapping,
+// such as `- {from: c1, to: c2, kind: rebuts}`: enough to find an item by
+// its ids. It is read when asked for, not at every scan: a file of
+// 10,000 claims has 30,000 relations.
+func flowValue(text, key string) string {
+	for at := 0; ; {
+		i := strings.Index(text[at:], key+":")
+		if i < 0 {
+			return ""
 		}
+		i += at
+		at = i + 1
+		before := strings.TrimRight(text[:i], " ")
+		if before == "" || (!strings.HasSuffix(before, "{") && !strings.HasSuffix(before, ",")) {
+			continue
+		}
+		v := strings.TrimLeft(text[i+len(key)+1:], " ")
+		if strings.HasPrefix(v, "\"") {
+			if end := closingQuote(v); end > 0 {
+				return scalarValue(v[:end+1])
+			}
+			return ""
+		}
+		if end := strings.IndexAny(v, ",}"); end >= 0 {
+			v = v[:end]
+		}
+		return scalarValue(v)
 	}
-	return out
 }
