@@ -55,6 +55,9 @@ type ClaimFields struct {
 	Venue      string
 	When       string
 	ReportedBy string
+	// Accept, for a drafted claim, removes its provenance in the same
+	// edit: the claim was checked as it was fixed.
+	Accept bool
 }
 
 // SpeakerFields are a speaker's values. ID "" makes one from the name.

@@ -353,6 +353,12 @@ func (d *Doc) UpdateClaim(id string, c ClaimFields) error {
 			changes = append(changes, d.setField(it, claimOrder, f.key, v))
 		}
 	}
+	label := "update claim " + id
+	if f := it.field("draft"); c.Accept && f != nil {
+		// checked as it is fixed: the provenance goes in the same edit
+		changes = append(changes, change{start: f.lineStart, end: f.end})
+		label = "fix and accept claim " + id
+	}
 	if len(changes) == 0 {
 		return nil
 	}
@@ -361,7 +367,7 @@ func (d *Doc) UpdateClaim(id string, c ClaimFields) error {
 		return err
 	}
 	changes = append(changes, orphans.changes...)
-	return d.commit("update claim "+id+orphans.label(), changes, anchoredAt(id, c.Start))
+	return d.commit(label+orphans.label(), changes, anchoredAt(id, c.Start))
 }
 
 func topicIDs(ts []*claims.Topic) []string {

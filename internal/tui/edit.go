@@ -61,7 +61,7 @@ func (m *Model) startEditing() {
 		return
 	}
 	if m.openDoc == nil {
-		m.status = "this annotation is not a file that can be edited here: draft one (counterpoint draft) or open one with counterpoint edit FILE"
+		m.status = "this annotation can't be edited here (it is not a file this may write): counterpoint draft makes one, counterpoint edit FILE opens one"
 		return
 	}
 	doc, err := m.openDoc()

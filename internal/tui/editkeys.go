@@ -16,7 +16,7 @@ import (
 func (m *Model) panesEditKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	k := m.keys
 	if !m.editing() {
-		if key.Matches(msg, k.Edit) {
+		if pressed(msg, k.Edit) {
 			m.startEditing()
 			return true, nil
 		}
@@ -39,7 +39,7 @@ func (m *Model) panesEditKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	case c == nil:
 		return false, nil
 	case key.Matches(msg, k.Edit):
-		return true, m.changeClaimForm(c)
+		return true, m.changeClaimForm(c, false)
 	case key.Matches(msg, k.Answer):
 		return true, m.linkForm(false)
 	case key.Matches(msg, k.Restate):

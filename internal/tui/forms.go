@@ -43,6 +43,7 @@ type claimForm struct {
 	venue    string
 	when     string
 	reported string
+	accept   bool   // fixed in the review: checked, so its provenance goes too
 	problem  string // why the last submission was refused
 }
 
@@ -53,8 +54,15 @@ func (m *Model) openForm(name string, f *huh.Form, submit func(m *Model) tea.Cmd
 	f = f.WithKeyMap(km).WithShowHelp(true).WithTheme(huh.ThemeFunc(huh.ThemeBase16))
 	m.ed.form, m.ed.formName, m.ed.onSubmit = f, name, submit
 	m.sizeForm()
-	return f.Init()
+	cmd := f.Init()
+	// A group lays its fields out when it is first updated, which in a
+	// program of its own the window's size does at once.
+	_, first := f.Update(formStarted{})
+	return tea.Batch(cmd, first)
 }
+
+// formStarted is the form's first update.
+type formStarted struct{}
 
 // sizeForm fits the form to the body's box.
 func (m *Model) sizeForm() {
@@ -153,11 +161,12 @@ func (m *Model) currentSpeaker() *claims.Speaker {
 	return nil
 }
 
-// changeClaimForm opens the claim form on a claim.
-func (m *Model) changeClaimForm(c *claims.Claim) tea.Cmd {
+// changeClaimForm opens the claim form on a claim; accept, from the
+// review, accepts a drafted claim with the fix.
+func (m *Model) changeClaimForm(c *claims.Claim, accept bool) tea.Cmd {
 	f := &claimForm{
 		id: c.ID, speaker: c.Speaker.ID, mode: c.Mode, text: c.Text, passage: c.Passage(), start: c.Span.Start,
-		summary: c.Summary, venue: c.Venue, when: c.When, kind: claims.KindPerson,
+		summary: c.Summary, venue: c.Venue, when: c.When, kind: claims.KindPerson, accept: accept && c.Draft != nil,
 	}
 	for _, t := range c.Topics {
 		f.topics = append(f.topics, t.ID)
@@ -182,9 +191,9 @@ func (m *Model) claimFormFor(f *claimForm) tea.Cmd {
 		intro = "Refused: " + sanitize.Line(f.problem) + "\n\n" + intro
 	}
 	who := huh.NewGroup(
-		huh.NewNote().Title(name).Description(intro),
-		huh.NewSelect[string]().Title("Speaker").Options(m.speakerOptions()...).Value(&f.speaker).Filtering(false).Height(min(len(m.cm.Speakers)+3, 10)),
-		huh.NewSelect[string]().Title("Mode").Options(
+		huh.NewNote().Description(intro),
+		huh.NewSelect[string]().Key("speaker").Title("Speaker").Options(m.speakerOptions()...).Value(&f.speaker).Filtering(false).Height(min(len(m.cm.Speakers)+3, 10)),
+		huh.NewSelect[string]().Key("mode").Title("Mode").Options(
 			huh.NewOption("quote — the speaker's own words, exactly the passage", claims.ModeQuote),
 			huh.NewOption("paraphrase — the article reports it: type the statement", claims.ModeParaphrase),
 		).Value(&f.mode),
@@ -220,6 +229,7 @@ func (f *claimForm) fields() edit.ClaimFields {
 	c := edit.ClaimFields{
 		Speaker: f.speaker, Mode: f.mode, Text: clean(f.text), Start: f.start,
 		Summary: clean(f.summary), Topics: f.topics, Venue: clean(f.venue), When: clean(f.when), ReportedBy: f.reported,
+		Accept: f.accept,
 	}
 	if f.mode == claims.ModeQuote {
 		if f.id == "" {
@@ -252,6 +262,12 @@ func (m *Model) submitClaim(f *claimForm) tea.Cmd {
 	}
 	m.ed.sel = selection{}
 	m.reload()
+	if f.accept && m.ed.review.on {
+		// Back to the review, at the next drafted claim.
+		m.showReviewed()
+		m.status = "fixed and accepted " + id + " · " + m.remaining()
+		return nil
+	}
 	what := "claim " + id + " changed"
 	if f.id == "" {
 		what = "claim " + id + " made"

@@ -45,6 +45,9 @@ type KeyMap struct {
 	AcceptDraft, RejectDraft   key.Binding
 	Review, Undo, Redo, Save   key.Binding
 	Select, MakeClaim          key.Binding // article: select a passage, make it a claim
+	SelEnd, SelStart           key.Binding // the selection's hints: what moves it
+	SelSentence, SelOther      key.Binding
+	SelStop                    key.Binding
 	ReviewAccept, ReviewReject key.Binding // in the review
 	ReviewFix                  key.Binding
 }
@@ -98,6 +101,11 @@ func newKeyMap() KeyMap {
 		Save:         key.NewBinding(key.WithKeys("s", "ctrl+s"), key.WithHelp("s", "save")),
 		Select:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select passage")),
 		MakeClaim:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "make claim")),
+		SelEnd:       key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←/→", "end by word")),
+		SelStart:     key.NewBinding(key.WithKeys("shift+left", "shift+right", "H", "L"), key.WithHelp("shift+←/→", "start")),
+		SelSentence:  key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "by sentence")),
+		SelOther:     key.NewBinding(key.WithKeys("(", ")", "{", "}"), key.WithHelp("( )", "other sentence")),
+		SelStop:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop selecting")),
 		ReviewAccept: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
 		ReviewReject: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
 		ReviewFix:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "fix")),
@@ -117,10 +125,11 @@ func pair(a, b key.Binding, keys, desc string) key.Binding {
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		k.Accept, k.Cancel,
-		k.ReviewAccept, k.ReviewFix, k.ReviewReject, k.MakeClaim,
+		k.ReviewAccept, k.ReviewFix, k.ReviewReject,
+		k.MakeClaim, k.SelStop, k.SelEnd, k.SelStart, k.SelSentence, k.SelOther,
 		pair(k.PrevSpeaker, k.NextSpeaker, "←/→", "speaker"),
 		k.Toggle, k.AllTopics, k.Open,
-		pair(k.PrevPassage, k.NextPassage, "p/n", "passage"),
+		pair(k.PrevPassage, k.NextPassage, "p/n", k.NextPassage.Help().Desc),
 		pair(k.Up, k.Down, "↑/↓", "move"),
 		pair(k.PrevAnswer, k.NextAnswer, "[/]", "answer"),
 		k.Follow, k.Back, k.Forward,

@@ -263,6 +263,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		resized := m.lay.W != 0 // a frame was drawn at another size
 		m.frame = new(frameCache)
 		m.resize(msg.Width, msg.Height)
+		m.sizeForm()
 		if resized {
 			return m, settleLater(msg.Width, msg.Height)
 		}
@@ -299,6 +300,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.handleClick(msg.Mouse())
 		m.refresh()
 		return m, nil
+	case tea.MouseMotionMsg:
+		if m.editing() && m.ed.sel.dragging && m.view == articleView {
+			m.frame = new(frameCache)
+			m.articleDrag(msg.Mouse())
+			m.refresh()
+		}
+		return m, nil
+	case tea.MouseReleaseMsg:
+		if m.editing() && m.ed.sel.dragging && m.view == articleView {
+			m.frame = new(frameCache)
+			m.articleRelease(msg.Mouse())
+			m.refresh()
+		}
+		return m, nil
 	case tea.MouseWheelMsg:
 		m.frame = new(frameCache)
 		m.handleWheel(msg.Mouse())
@@ -310,6 +325,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.updateInput(msg)
 		}
 		return m, nil
+	}
+	if m.ed != nil && m.ed.form != nil {
+		// The form's own messages: its fields' cursors, its groups.
+		m.frame = new(frameCache)
+		cmd := m.formMsg(msg)
+		m.refresh()
+		return m, cmd
 	}
 	if m.searching {
 		// The input's own messages, such as the cursor's blink.

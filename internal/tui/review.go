@@ -96,7 +96,7 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			m.status = what + " · " + m.remaining()
 		}
 	case "e":
-		return true, m.changeClaimForm(c)
+		return true, m.changeClaimForm(c, true)
 	case "n", "]":
 		m.ed.review.pos++
 		m.showReviewed()

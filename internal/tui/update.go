@@ -351,10 +351,22 @@ func (m *Model) syncEditKeys(panes bool) {
 	k.Redo.SetEnabled((panes || art) && ed && m.ed.doc.CanRedo())
 	k.Save.SetEnabled((panes || art) && ed && (m.ed.doc.Unsaved() > 0 || m.ed.doc.Path() == ""))
 	k.Select.SetEnabled(art && !selecting)
-	k.MakeClaim.SetEnabled(selecting)
+	for _, b := range []*key.Binding{&k.MakeClaim, &k.SelEnd, &k.SelStart, &k.SelSentence, &k.SelOther, &k.SelStop} {
+		b.SetEnabled(selecting)
+	}
+	if selecting {
+		// The selection's keys, not the article's, while it is on.
+		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Close, &k.Review, &k.Home, &k.End} {
+			b.SetEnabled(false)
+		}
+	}
 	k.ReviewAccept.SetEnabled(reviewing)
 	k.ReviewReject.SetEnabled(reviewing)
 	k.ReviewFix.SetEnabled(reviewing)
+	k.NextPassage.SetHelp("n/]", "passage")
+	if reviewing {
+		k.NextPassage.SetHelp("n/]", "next draft")
+	}
 	if selecting || reviewing {
 		// The article's own n/p and enter mean something else now.
 		k.Open.SetEnabled(!selecting && !reviewing)
