@@ -67,7 +67,7 @@ func TestCompleteCommands(t *testing.T) {
 			names = append(names, name)
 		}
 	}
-	if got := strings.Join(names, " "); got != "completion draft export help list speakers topics validate" {
+	if got := strings.Join(names, " "); got != "completion draft edit export help list speakers topics validate" {
 		t.Errorf("commands completed: %s", got)
 	}
 }

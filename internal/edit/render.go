@@ -104,6 +104,8 @@ func quoteYAML(s string) string {
 // word has an ASCII letter or digit.
 func slug(text, fallback string) string {
 	var words []string
+	// An apostrophe joins its word ("president's" is one word, not two).
+	text = strings.NewReplacer("'", "", "’", "").Replace(text)
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
 	}) {

@@ -27,9 +27,10 @@ type editor struct {
 	doc  *edit.Doc
 	name string // the file as the reader named it, for messages
 
-	form     *huh.Form
-	formName string                 // the box's title
-	onSubmit func(m *Model) tea.Cmd // when the form is completed
+	form      *huh.Form
+	filtering bool                   // a list of the form is being searched: esc ends that, not the form
+	formName  string                 // the box's title
+	onSubmit  func(m *Model) tea.Cmd // when the form is completed
 
 	ask *question // a question in the key line, answered by one key
 

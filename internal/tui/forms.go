@@ -14,6 +14,7 @@ import (
 
 	"counterpoint/internal/claims"
 	"counterpoint/internal/edit"
+	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
 
@@ -52,7 +53,7 @@ func (m *Model) openForm(name string, f *huh.Form, submit func(m *Model) tea.Cmd
 	km := huh.NewDefaultKeyMap()
 	km.Quit = key.NewBinding(key.WithKeys("ctrl+c"))
 	f = f.WithKeyMap(km).WithShowHelp(true).WithTheme(huh.ThemeFunc(huh.ThemeBase16))
-	m.ed.form, m.ed.formName, m.ed.onSubmit = f, name, submit
+	m.ed.form, m.ed.formName, m.ed.onSubmit, m.ed.filtering = f, name, submit, false
 	m.sizeForm()
 	cmd := f.Init()
 	// A group lays its fields out when it is first updated, which in a
@@ -75,10 +76,20 @@ func (m *Model) sizeForm() {
 
 // formMsg gives the form a message; a completed form runs its submission.
 func (m *Model) formMsg(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
-		m.ed.form = nil
-		m.status = m.ed.formName + ": cancelled, nothing changed"
-		return nil
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		// A list's search (/) takes enter and esc to end it; otherwise esc
+		// cancels the form.
+		_, list := m.ed.form.GetFocusedField().(*huh.Select[string])
+		switch {
+		case list && k.String() == "/":
+			m.ed.filtering = true
+		case m.ed.filtering && (k.String() == "esc" || k.String() == "enter"):
+			m.ed.filtering = false
+		case k.String() == "esc":
+			m.ed.form = nil
+			m.status = m.ed.formName + ": cancelled, nothing changed"
+			return nil
+		}
 	}
 	next, cmd := m.ed.form.Update(msg)
 	if f, ok := next.(*huh.Form); ok {
@@ -192,7 +203,8 @@ func (m *Model) claimFormFor(f *claimForm) tea.Cmd {
 	}
 	who := huh.NewGroup(
 		huh.NewNote().Description(intro),
-		huh.NewSelect[string]().Key("speaker").Title("Speaker").Options(m.speakerOptions()...).Value(&f.speaker).Filtering(false).Height(min(len(m.cm.Speakers)+3, 10)),
+		huh.NewSelect[string]().Key("speaker").Title("Speaker").Description("↑ from the first is a new speaker · / searches").
+			Options(m.speakerOptions()...).Value(&f.speaker).Height(clamp(len(m.cm.Speakers)+2, 4, max(m.lay.Body.Inner.H-16, 4))),
 		huh.NewSelect[string]().Key("mode").Title("Mode").Options(
 			huh.NewOption("quote — the speaker's own words, exactly the passage", claims.ModeQuote),
 			huh.NewOption("paraphrase — the article reports it: type the statement", claims.ModeParaphrase),
@@ -305,7 +317,7 @@ func (m *Model) linkForm(restate bool) tea.Cmd {
 	var kinds []huh.Option[string]
 	for _, k := range claims.RelationKinds {
 		if k != claims.KindRestates {
-			kinds = append(kinds, huh.NewOption(k, k))
+			kinds = append(kinds, huh.NewOption(k+" — "+phrase.Meaning(k), k))
 		}
 	}
 	name := "Answer: " + sanitize.Line(from.ID) + " answers…"
@@ -315,10 +327,10 @@ func (m *Model) linkForm(restate bool) tea.Cmd {
 		pick = "The other report (/ searches)"
 	}
 	fields := []huh.Field{
-		huh.NewSelect[string]().Title(pick).Options(targets...).Value(&r.To).Filtering(false).Height(max(m.lay.Body.Inner.H-14, 5)),
+		huh.NewSelect[string]().Title(pick).Options(targets...).Value(&r.To).Height(max(m.lay.Body.Inner.H-22, 4)),
 	}
 	if !restate {
-		fields = append(fields, huh.NewSelect[string]().Title("Kind").Options(kinds...).Value(&r.Kind).Inline(true))
+		fields = append(fields, huh.NewSelect[string]().Title("Kind").Options(kinds...).Value(&r.Kind).Height(len(kinds)+1))
 	}
 	fields = append(fields,
 		huh.NewConfirm().Title("Does the article show it?").Affirmative("explicit: the article says so").Negative("inferred: my reading").Value(&r.Explicit),

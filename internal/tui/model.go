@@ -129,7 +129,7 @@ type Model struct {
 	helpScroll   scroller
 	helpOver     view // the view the help was opened over, to go back to
 
-	ed      *editor                  // editing, when on
+	ed      *editor                   // editing, when on
 	openDoc func() (*edit.Doc, error) // turns editing on; nil when it can't be
 	saveDir string
 }

@@ -205,10 +205,18 @@ func (m *Model) helpLines() []string {
 	groups := newKeyMap().FullHelp()
 	names := []string{"Moving", "Answers and history", "Views and filters", "In the topic picker, the exchange and the article", "Editing (counterpoint edit FILE, or e)"}
 	var lines []string
-	if cols := hm.FullHelpView(groups); lipgloss.Width(cols) <= m.lay.Body.Inner.W {
-		// Side by side when the window is wide enough.
-		lines = append(lines, strings.Split(cols, "\n")...)
-		lines = append(lines, "")
+	if cols := hm.FullHelpView(groups[:2]); lipgloss.Width(cols) <= m.lay.Body.Inner.W {
+		// Side by side when the window is wide enough: as many groups in a
+		// row as fit.
+		for i := 0; i < len(groups); {
+			j := i + 1
+			for j < len(groups) && lipgloss.Width(hm.FullHelpView(groups[i:j+1])) <= m.lay.Body.Inner.W {
+				j++
+			}
+			lines = append(lines, strings.Split(hm.FullHelpView(groups[i:j]), "\n")...)
+			lines = append(lines, "")
+			i = j
+		}
 	} else {
 		for i, g := range groups {
 			lines = append(lines, st.PaneTitle.Render(names[i]))
