@@ -49,6 +49,10 @@ type journal struct {
 func (j *journal) end(files fileSystem) {
 	if j.f != nil {
 		j.f.Close()
+	}
+	// A recovered journal is the edits' until they are saved, though
+	// nothing was written to it since.
+	if j.f != nil || j.append {
 		files.Remove(j.path)
 	}
 	*j = journal{}

@@ -310,7 +310,9 @@ func (m *Model) viewArticle() string {
 		title += st.Dim.Render(fmt.Sprintf(" · ¶%d · %s", cur.Paragraph, sanitize.Line(cur.Speaker.Name)))
 		title += m.draftLegend(cur)
 	}
-	title += st.Dim.Render(a.scroll.note("lines"))
+	if m.ed == nil || !m.ed.review.on || m.ed.sel.on {
+		title += st.Dim.Render(a.scroll.note("lines")) // the review's title has it, when there is room
+	}
 	return st.box(title, out, m.lay.Body, true)
 }
 

@@ -62,7 +62,7 @@ func (m *Model) startEditing() {
 		return
 	}
 	if m.openDoc == nil {
-		m.status = "this annotation can't be edited here (it is not a file this may write): counterpoint draft makes one, counterpoint edit FILE opens one"
+		m.status = "can't edit: not a file this may write (counterpoint edit FILE opens one)"
 		return
 	}
 	doc, err := m.openDoc()
@@ -213,10 +213,10 @@ func (m *Model) save(then tea.Cmd) tea.Cmd {
 	err := d.Save()
 	if errors.Is(err, edit.ErrChangedOnDisk) {
 		m.ed.ask = &question{
-			text: m.ed.name + " was changed on disk since it was opened: overwrite it with this version?",
+			text: m.ed.name + " changed on disk since it was opened:",
 			answers: []answer{
-				{"o", "overwrite", func(m *Model) tea.Cmd { return m.afterSave(m.ed.doc.SaveOver(), then) }},
-				{"esc", "keep editing (nothing is lost: the journal keeps the edits)", nil},
+				{"o", "overwrite it", func(m *Model) tea.Cmd { return m.afterSave(m.ed.doc.SaveOver(), then) }},
+				{"esc", "keep editing", nil},
 			},
 		}
 		return nil
@@ -240,15 +240,18 @@ func (m *Model) quitEditing() tea.Cmd {
 	if n == 0 {
 		return m.quit()
 	}
-	kept := "they stay in the journal and are offered back next time"
+	kept := "the journal keeps it"
+	if n > 1 {
+		kept = "the journal keeps them"
+	}
 	if m.ed.doc.JournalPath() == "" {
-		kept = "no journal could be written: they would be lost"
+		kept = "no journal: they would be lost"
 	}
 	m.ed.ask = &question{
-		text: phrase.Count(n, "edit") + " not saved (" + kept + ")",
+		text: phrase.Count(n, "edit") + " not saved (" + kept + "):",
 		answers: []answer{
 			{"s", "save and quit", func(m *Model) tea.Cmd { return m.save(m.quit()) }},
-			{"q", "quit without saving", func(m *Model) tea.Cmd { return m.quit() }},
+			{"q", "quit", func(m *Model) tea.Cmd { return m.quit() }},
 			{"esc", "stay", nil},
 		},
 	}
@@ -289,18 +292,18 @@ func (m *Model) offerRecovery(r *edit.Recovery) {
 	when := r.When.Local().Format("2 Jan 15:04")
 	if !r.Matches {
 		m.ed.ask = &question{
-			text: fmt.Sprintf("a journal holds %s not saved (%s), but %s has changed since: they can't be replayed", phrase.Count(r.Edits, "edit"), when, m.ed.name),
+			text: fmt.Sprintf("a journal of %s (%s) was made on another version of %s:", phrase.Count(r.Edits, "edit"), when, m.ed.name),
 			answers: []answer{
-				{"d", "discard the journal", func(m *Model) tea.Cmd { m.discardJournal(r); return nil }},
-				{"esc", "keep it for now", nil},
+				{"d", "discard it", func(m *Model) tea.Cmd { m.discardJournal(r); return nil }},
+				{"esc", "keep it", nil},
 			},
 		}
 		return
 	}
 	m.ed.ask = &question{
-		text: fmt.Sprintf("%s not saved, from %s, were kept in a journal:", phrase.Count(r.Edits, "edit"), when),
+		text: fmt.Sprintf("%s not saved, from %s, kept in a journal:", phrase.Count(r.Edits, "edit"), when),
 		answers: []answer{
-			{"r", "restore them", func(m *Model) tea.Cmd {
+			{"r", "restore", func(m *Model) tea.Cmd {
 				if err := m.ed.doc.Recover(r); err != nil {
 					m.status = "can't restore: " + err.Error()
 					return nil
@@ -309,7 +312,7 @@ func (m *Model) offerRecovery(r *edit.Recovery) {
 				m.status = "restored " + phrase.Count(r.Edits, "edit") + m.unsavedNote()
 				return nil
 			}},
-			{"d", "discard them", func(m *Model) tea.Cmd { m.discardJournal(r); return nil }},
+			{"d", "discard", func(m *Model) tea.Cmd { m.discardJournal(r); return nil }},
 		},
 	}
 }

@@ -320,6 +320,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.refresh()
 		return m, nil
 	case tea.PasteMsg:
+		if m.ed != nil && m.ed.form != nil {
+			m.frame = new(frameCache)
+			cmd := m.formMsg(msg)
+			m.refresh()
+			return m, cmd
+		}
 		if m.searching {
 			m.frame = new(frameCache)
 			return m.updateInput(msg)

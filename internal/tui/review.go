@@ -124,13 +124,30 @@ func (m *Model) remaining() string {
 	return fmt.Sprintf("%d to review", n) + m.unsavedNote()
 }
 
-// reviewTitle is the article box's title during the review.
+// reviewTitle is the article box's title during the review: where the
+// review is, the claim's paragraph and speaker, then, as room allows, how
+// sure the draft is and by what rule, the highlights' legend, and which
+// lines are in sight.
 func (m *Model) reviewTitle(c *claims.Claim) string {
 	st := m.styles
-	q := m.queue()
-	return st.PaneTitle.Render("Review") +
-		st.Dim.Render(fmt.Sprintf(" %d of %d · ¶%d · ", m.ed.review.pos+1, len(q), c.Paragraph)) +
-		st.Speaker.Render(sanitize.Line(c.Speaker.Name)) +
-		st.Dim.Render(fmt.Sprintf(" · %s, confidence %.2f", sanitize.Line(c.Draft.Rule), c.Draft.Confidence)) +
-		m.draftLegend(c)
+	room := m.lay.Body.Outer.W - st.Pane.GetHorizontalBorderSize() - 2
+	head := fmt.Sprintf("Review %d of %d", m.ed.review.pos+1, len(m.queue()))
+	where := fmt.Sprintf(" · ¶%d · %s", c.Paragraph, sanitize.Line(c.Speaker.Name))
+	title := st.PaneTitle.Render(head) + st.Dim.Render(truncate(where, room-cells(head), "…"))
+	used := cells(head) + min(cells(where), room-cells(head))
+	for _, n := range []string{
+		fmt.Sprintf(" · %.2f %s", c.Draft.Confidence, sanitize.Line(c.Draft.Rule)),
+		m.draftLegend(c),
+		m.article.scroll.note("lines"),
+	} {
+		if w := cells(n); used+w <= room {
+			if n == m.draftLegend(c) {
+				title += n
+			} else {
+				title += st.Dim.Render(n)
+			}
+			used += w
+		}
+	}
+	return title
 }

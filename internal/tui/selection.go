@@ -114,9 +114,9 @@ func (a *articleText) fromText(src string, t int) int {
 	return off
 }
 
-// startSelection selects a sentence to begin with: the one at the start of
-// the passage highlighted, when it is in sight, else the first of the top
-// line.
+// startSelection selects from the start of the passage highlighted, when it
+// is in sight, to the end of its sentence; else the first sentence of the
+// top line.
 func (m *Model) startSelection() {
 	a := m.article.src.get(m.cm)
 	src := m.cm.Article.Text
@@ -138,7 +138,34 @@ func (m *Model) startSelection() {
 			}
 		}
 	}
-	m.selectSentenceAt(max(off, 0))
+	m.selectFrom(max(off, 0))
+}
+
+// selectFrom selects from the word at article offset off to the end of its
+// sentence.
+func (m *Model) selectFrom(off int) {
+	a := m.article.src.get(m.cm)
+	src := m.cm.Article.Text
+	p := a.paraOf(off)
+	toks := a.tokens(src, p)
+	ss := a.sentencesOf(src, p)
+	if len(toks) == 0 || len(ss) == 0 {
+		return
+	}
+	i := 0
+	for i < len(toks)-1 && toks[i].end <= off {
+		i++
+	}
+	start := toks[i].start
+	end := ss[len(ss)-1].end
+	for _, sn := range ss {
+		if sn.end > start {
+			end = sn.end
+			break
+		}
+	}
+	m.ed.sel = selection{on: true, para: p, start: start, end: end}
+	m.showSelection()
 }
 
 // selectSentenceAt selects the sentence holding article offset off.
