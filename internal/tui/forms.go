@@ -203,7 +203,7 @@ func (m *Model) claimFormFor(f *claimForm) tea.Cmd {
 	}
 	who := huh.NewGroup(
 		huh.NewNote().Description(intro),
-		huh.NewSelect[string]().Key("speaker").Title("Speaker").Description("↑ from the first is a new speaker · / searches").
+		huh.NewSelect[string]().Key("speaker").Title("Speaker").Description("/ searches · the last is a new speaker (G goes there)").
 			Options(m.speakerOptions()...).Value(&f.speaker).Height(clamp(len(m.cm.Speakers)+2, 4, max(m.lay.Body.Inner.H-16, 4))),
 		huh.NewSelect[string]().Key("mode").Title("Mode").Options(
 			huh.NewOption("quote — the speaker's own words, exactly the passage", claims.ModeQuote),
