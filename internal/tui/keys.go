@@ -164,9 +164,10 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{long(k.Edit, "edit the claim (starts editing)"), long(k.EditSpeaker, "edit the speaker"),
 			long(k.Delete, "delete the claim"), long(k.Answer, "link it as an answer"),
 			long(k.Restate, "link another report of it"), long(k.AcceptDraft, "accept a drafted claim"),
-			long(k.RejectDraft, "reject a drafted claim"), long(k.Review, "review the drafted claims"),
+			long(k.RejectDraft, "reject a drafted claim")},
+		{long(k.Review, "review the drafted claims"),
 			long(k.Select, "article: select a passage"), long(k.MakeClaim, "make the selection a claim"),
-			long(k.Undo, "undo"), long(k.Redo, "redo (also ctrl+r)"), long(k.Save, "save (also ctrl+s)")},
+			long(k.Undo, "undo an edit"), long(k.Redo, "redo (also ctrl+r)"), long(k.Save, "save (also ctrl+s)")},
 	}
 }
 

@@ -163,7 +163,10 @@ func (m *Model) filterLine(w int) string {
 	if cells(head)+cells(all.String()) <= w {
 		return head + st.Dim.Render(all.String())
 	}
-	return head + st.Dim.Render(fmt.Sprintf(" · %s; t lists and picks them", phrase.Count(len(m.cm.Topics), "topic")))
+	if long := fmt.Sprintf(" · %s; t lists and picks them", phrase.Count(len(m.cm.Topics), "topic")); cells(head)+cells(long) <= w {
+		return head + st.Dim.Render(long)
+	}
+	return head + st.Dim.Render(" · t picks")
 }
 
 // viewKeys is the key line: a message after an action, or the keys that
@@ -203,7 +206,7 @@ func (m *Model) helpLines() []string {
 	hm.SetWidth(0) // whole: it is laid out here, in columns or one under another
 	// Every key, not only those that work on the screen behind the help.
 	groups := newKeyMap().FullHelp()
-	names := []string{"Moving", "Answers and history", "Views and filters", "In the topic picker, the exchange and the article", "Editing (counterpoint edit FILE, or e)"}
+	names := []string{"Moving", "Answers and history", "Views and filters", "In the topic picker, the exchange and the article", "Editing a claim (counterpoint edit FILE, or e)", "Editing: the review, the article, saving"}
 	var lines []string
 	if cols := hm.FullHelpView(groups[:2]); lipgloss.Width(cols) <= m.lay.Body.Inner.W {
 		// Side by side when the window is wide enough: as many groups in a
