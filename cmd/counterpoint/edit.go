@@ -38,14 +38,15 @@ someone else since it was opened without asking.`,
 }
 
 // runEdit opens FILE for editing in the explorer. A file that does not
-// load is reported as validate reports it, before the terminal is touched.
+// load is reported as validate reports it, before the terminal is touched;
+// without a terminal, nothing opens.
 func runEdit(cmd *cobra.Command, o *options, file string) error {
 	in, out := cmd.InOrStdin(), underlying(cmd.OutOrStdout())
-	if !isTerminal(in) || !isTerminal(out) {
-		return badInput(fmt.Errorf("edit needs a terminal: it opens the explorer (counterpoint validate %s checks the file without one)", file))
-	}
 	if _, err := loadModel(file, o.article); err != nil {
 		return badInput(err)
+	}
+	if !isTerminal(in) || !isTerminal(out) {
+		return badInput(fmt.Errorf("edit needs a terminal: it opens the explorer (counterpoint validate %s checks the file without one)", file))
 	}
 	doc, err := edit.Open(file, o.article)
 	if err != nil {

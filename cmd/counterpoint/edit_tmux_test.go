@@ -350,3 +350,29 @@ func TestEditRefusesToOverwriteAChangedFileInTmux(t *testing.T) {
 		t.Errorf("the unsaved edit's journal is gone: %v", err)
 	}
 }
+
+// Without a terminal edit opens nothing and says why; a file that does not
+// load is reported first, as validate reports it, and left as it was.
+func TestEditNeedsATerminalAndASoundFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "claims.yaml")
+	bad := "article:\n  title: T\n  file: article.txt\nspeakers: [\n"
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "edit", path)
+	if r.code != 1 || r.stdout != "" || !strings.HasPrefix(r.stderr, path+":4:") {
+		t.Errorf("a bad file: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if b, _ := os.ReadFile(path); string(b) != bad {
+		t.Error("edit changed a file it could not open")
+	}
+	good := filepath.Join(packageDir, "..", "..", "assets", "claims.yaml")
+	r = runCLI(t, "edit", good)
+	if want := "counterpoint: edit needs a terminal: it opens the explorer (counterpoint validate " + good + " checks the file without one)\n"; r.code != 1 || r.stderr != want {
+		t.Errorf("no terminal: exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
+	if r := runCLI(t, "edit"); r.code != 2 {
+		t.Errorf("edit without FILE: exit %d, want 2", r.code)
+	}
+}

@@ -15,7 +15,7 @@ type fileSystem interface {
 	CreateTemp(dir, pattern string) (file, error)
 	// OpenJournal opens a journal to append to, emptied first if trunc.
 	OpenJournal(name string, trunc bool) (file, error)
-	MkdirAll(dir string) error
+	MkdirAll(dir string, perm fs.FileMode) error
 	Rename(from, to string) error
 	Remove(name string) error
 	SyncDir(dir string) error
@@ -45,9 +45,9 @@ func (osFiles) OpenJournal(name string, trunc bool) (file, error) {
 	}
 	return os.OpenFile(name, flag, 0o600)
 }
-func (osFiles) MkdirAll(dir string) error    { return os.MkdirAll(dir, 0o700) }
-func (osFiles) Rename(from, to string) error { return os.Rename(from, to) }
-func (osFiles) Remove(name string) error     { return os.Remove(name) }
+func (osFiles) MkdirAll(dir string, perm fs.FileMode) error { return os.MkdirAll(dir, perm) }
+func (osFiles) Rename(from, to string) error                { return os.Rename(from, to) }
+func (osFiles) Remove(name string) error                    { return os.Remove(name) }
 func (osFiles) SyncDir(dir string) error {
 	f, err := os.Open(dir)
 	if err != nil {

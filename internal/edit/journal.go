@@ -129,7 +129,7 @@ func (d *Doc) startJournal() {
 	head := journalLine{Op: opOpen, Path: abs, SHA256: hex.EncodeToString(sum[:]), Time: time.Now()}
 	for _, p := range journalPaths(d.path) {
 		if filepath.Dir(p) != filepath.Dir(abs) {
-			if err := d.files.MkdirAll(filepath.Dir(p)); err != nil {
+			if err := d.files.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 				continue
 			}
 		}

@@ -85,9 +85,9 @@ const (
 	articleName    = "article.txt"
 )
 
-// SaveTo saves a draft made in memory to dir: dir/claims.yaml and
-// dir/article.txt (the article's bytes exactly), refusing to overwrite
-// either. The annotation's `file:` is made article.txt if it is not; that
+// SaveTo saves a draft made in memory to dir, made if missing:
+// dir/claims.yaml and dir/article.txt (the article's bytes exactly),
+// refusing to overwrite either. The annotation's `file:` is made article.txt if it is not; that
 // change is part of what is saved, not an edit to undo. The doc is then
 // the file dir/claims.yaml, journaled from its next edit.
 func (d *Doc) SaveTo(dir string) error {
@@ -98,6 +98,9 @@ func (d *Doc) SaveTo(dir string) error {
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return saveError(filepath.Base(p), err)
 		}
+	}
+	if err := d.files.MkdirAll(dir, 0o755); err != nil {
+		return saveError(filepath.Base(dir), err)
 	}
 	article := []byte(d.model.Article.Text)
 	if err := d.renameArticle(articleName, article); err != nil {

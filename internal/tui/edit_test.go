@@ -451,3 +451,47 @@ func TestLinkingAnAnswerBySearch(t *testing.T) {
 		t.Errorf("the link wrote -%q +%q, want +%q", removed, added, want)
 	}
 }
+
+// A draft made in memory (counterpoint ARTICLE) is edited as a file is and
+// saved to a folder the first time: the folder proposed is the article's
+// name.
+func TestADraftMadeInMemoryIsSavedToAFolder(t *testing.T) {
+	article, err := os.ReadFile("../../assets/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "story")
+	yaml := draftFile(t)
+	read := func(string) (string, []byte, error) { return "article.txt", article, nil }
+	cm, err := claims.Load("claims.yaml", yaml, read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(cm, Options{SaveDir: dir, OpenDoc: func() (*edit.Doc, error) { return edit.New("claims.yaml", yaml, read) }})
+	m = drive(m, tea.WindowSizeMsg{Width: 120, Height: 36})
+	m = drivePress(m, "e")
+	if got, want := status(m), " editing the draft: every change is kept in a journal until s saves it"; got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
+	m = drivePress(m, "r", "a", "s")
+	if m.ed.form == nil || !strings.Contains(screen(m), "Save the draft in the folder") || !strings.Contains(screen(m), dir) {
+		t.Fatalf("s on a draft in memory does not ask for a folder:\n%s", screen(m))
+	}
+	m = drivePress(m, "enter")
+	if got, want := status(m), " saved "+filepath.Join(dir, "claims.yaml"); got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
+	saved, err := os.ReadFile(filepath.Join(dir, "claims.yaml"))
+	if err != nil || string(saved) != string(m.ed.doc.Bytes()) {
+		t.Fatalf("the saved file is not the annotation: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "article.txt")); err != nil || string(b) != string(article) {
+		t.Errorf("the article is not saved beside it, byte for byte: %v", err)
+	}
+	if _, err := claims.LoadFile(filepath.Join(dir, "claims.yaml")); err != nil {
+		t.Errorf("the saved draft does not load: %v", err)
+	}
+	if !strings.Contains(screen(m), "editing claims.yaml · machine draft (27 of 28 unchecked)") {
+		t.Errorf("header after saving:\n%s", strings.Split(screen(m), "\n")[1])
+	}
+}
