@@ -239,16 +239,23 @@ func applySplices(text string, ss []splice) (string, error) {
 
 // apply applies splices and loads the result; on failure nothing changes.
 func (d *Doc) apply(ss []splice) error {
-	text, err := applySplices(d.text, ss)
-	if err != nil {
-		return err
-	}
-	m, lay, err := d.load(text)
+	text, m, lay, err := d.spliced(ss)
 	if err != nil {
 		return err
 	}
 	d.text, d.model, d.lay = text, m, lay
 	return nil
+}
+
+// spliced is the text with the splices applied, loaded and scanned; the
+// doc is left as it is.
+func (d *Doc) spliced(ss []splice) (string, *claims.Model, *layout, error) {
+	text, err := applySplices(d.text, ss)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	m, lay, err := d.load(text)
+	return text, m, lay, err
 }
 
 // load loads and scans text as the doc's; a refusal says why in the
@@ -298,11 +305,7 @@ func (d *Doc) commit(label string, changes []change, check func(*claims.Model) e
 	if err != nil {
 		return err
 	}
-	text, err := applySplices(d.text, ss)
-	if err != nil {
-		return err
-	}
-	m, lay, err := d.load(text)
+	text, m, lay, err := d.spliced(ss)
 	if err != nil {
 		return err
 	}

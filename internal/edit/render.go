@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"counterpoint/internal/claims"
 )
 
 // How new values are written: a scalar plain when no reader could take it
@@ -58,46 +60,8 @@ func plainOK(s string, inFlow bool) bool {
 	return true
 }
 
-// quoteYAML writes s as a double-quoted YAML scalar, escaping what YAML
-// needs escaped and what a terminal should never receive raw. It is a copy
-// of internal/draft's, so that an edited draft quotes as the draft did.
-func quoteYAML(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, "\\x%02X", s[i])
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-			fmt.Fprintf(&b, "\\x%02X", r)
-		case r == ' ' || r < 0x7f:
-			b.WriteRune(r)
-		case !unicode.IsPrint(r) || r == 0xfeff:
-			if r > 0xffff {
-				fmt.Fprintf(&b, "\\U%08X", r)
-			} else {
-				fmt.Fprintf(&b, "\\u%04X", r)
-			}
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// quoteYAML is the format's quoting, the draft's too (claims.QuoteYAML).
+func quoteYAML(s string) string { return claims.QuoteYAML(s) }
 
 // slug makes an id from the first words of text: lower-case letters and
 // digits joined by '-', at most five words and 40 bytes; fallback when no

@@ -22,16 +22,11 @@ func (m *Model) panesEditKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		}
 		return false, nil
 	}
+	if done, cmd := m.everywhereKey(msg); done {
+		return true, cmd
+	}
 	c := m.Selected()
 	switch {
-	case key.Matches(msg, k.Quit):
-		return true, m.quitEditing()
-	case key.Matches(msg, k.Save):
-		return true, m.save(nil)
-	case key.Matches(msg, k.Undo):
-		m.undo()
-	case key.Matches(msg, k.Redo):
-		m.redo()
 	case key.Matches(msg, k.Review):
 		m.openReview()
 	case key.Matches(msg, k.EditSpeaker):
@@ -58,6 +53,25 @@ func (m *Model) panesEditKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, nil
 		}
 		m.askDelete(c.ID, true)
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// everywhereKey handles the editing keys of the main screen and the
+// article alike: quit (asking when edits are not saved), save, undo, redo.
+func (m *Model) everywhereKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return true, m.quitEditing()
+	case key.Matches(msg, k.Save):
+		return true, m.save(nil)
+	case key.Matches(msg, k.Undo):
+		m.undo()
+	case key.Matches(msg, k.Redo):
+		m.redo()
 	default:
 		return false, nil
 	}
@@ -110,18 +124,13 @@ func (m *Model) articleEditKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, cmd
 		}
 	}
+	if done, cmd := m.everywhereKey(msg); done {
+		return true, cmd
+	}
 	switch {
 	case key.Matches(msg, k.Select):
 		m.ed.review.on = false
 		m.startSelection()
-	case key.Matches(msg, k.Quit):
-		return true, m.quitEditing()
-	case key.Matches(msg, k.Save):
-		return true, m.save(nil)
-	case key.Matches(msg, k.Undo):
-		m.undo()
-	case key.Matches(msg, k.Redo):
-		m.redo()
 	case key.Matches(msg, k.Review) && !m.ed.review.on:
 		m.openReview()
 	default:
