@@ -12,12 +12,17 @@ import (
 // sure the draft is.
 
 // draftLabel starts the header's filter line of a machine draft.
-func (m *Model) draftLabel() string {
+// Short, where the header's line has no room for the words: "draft 28/28".
+func (m *Model) draftLabel(short bool) string {
 	n := m.cm.Drafted()
 	if n == 0 {
 		return ""
 	}
-	return m.styles.Warning.Render(fmt.Sprintf("machine draft (%d of %d unchecked)", n, len(m.cm.Claims))) + m.styles.Label.Render(" · ")
+	s := fmt.Sprintf("machine draft (%d of %d unchecked)", n, len(m.cm.Claims))
+	if short {
+		s = fmt.Sprintf("draft %d/%d", n, len(m.cm.Claims))
+	}
+	return m.styles.Warning.Render(s) + m.styles.Label.Render(" · ")
 }
 
 // draftBadge leads a drafted claim's badge: "draft 0.85".

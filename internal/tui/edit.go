@@ -325,13 +325,17 @@ func (m *Model) discardJournal(r *edit.Recovery) {
 	m.status = "journal discarded"
 }
 
-// editLabel is the header's word on editing: the file and what is unsaved.
-func (m *Model) editLabel() string {
+// editLabel is the header's word on editing: the file and what is unsaved;
+// short, without the file's name.
+func (m *Model) editLabel(short bool) string {
 	if !m.editing() {
 		return ""
 	}
 	st := m.styles
 	s := "editing " + m.ed.name
+	if short {
+		s = "editing"
+	}
 	if n := m.ed.doc.Unsaved(); n > 0 {
 		s += fmt.Sprintf(" (%d unsaved)", n)
 	}

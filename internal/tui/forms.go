@@ -115,8 +115,32 @@ func (m *Model) viewForm() string {
 	if len(lines) > h {
 		lines = lines[:h]
 	}
-	title := st.PaneTitle.Render(m.ed.formName) + st.Dim.Render(" · enter next · shift+tab back · esc cancel")
-	return st.box(title, lines, m.lay.Body, true)
+	return st.box(m.paneTitle(m.lay.Body, m.ed.formName), lines, m.lay.Body, true)
+}
+
+// speakerListHeight is the rows the claim form's list of speakers takes:
+// every speaker where there is room, else what the body leaves beside the
+// passage shown above it and the modes below (at least three speakers).
+func (m *Model) speakerListHeight(intro string) int {
+	in := m.lay.Body.Inner
+	passage := len(wrap(intro, max(in.W-4, 10))) + 2
+	room := in.H - passage - 7 // the modes, the gaps, the list's title and description
+	return clamp(len(m.cm.Speakers)+3, 5, max(room, 5))
+}
+
+// targetListHeight is the rows of the link form's list of claims: what
+// leaves the fields below in sight where the body is tall, else most of it
+// (the form scrolls to the field being filled).
+func (m *Model) targetListHeight(restate bool) int {
+	below := 17 // the kinds, explicit or not, the note, and the gaps
+	if restate {
+		below = 8
+	}
+	h := m.lay.Body.Inner.H
+	if h-below >= 10 {
+		return h - below
+	}
+	return max(h-4, 4)
 }
 
 // speakerOptions lists the speakers by name, and a new one.
@@ -124,7 +148,7 @@ func (m *Model) speakerOptions() []huh.Option[string] {
 	opts := make([]huh.Option[string], 0, len(m.cm.Speakers)+1)
 	for _, s := range m.order {
 		label := sanitize.Line(s.Name)
-		if s.Role != "" {
+		if s.Role != "" && !strings.Contains(strings.ToLower(s.Role), strings.ToLower(s.Name)) {
 			label += " — " + sanitize.Line(s.Role)
 		}
 		opts = append(opts, huh.NewOption(label, s.ID))
@@ -204,7 +228,7 @@ func (m *Model) claimFormFor(f *claimForm) tea.Cmd {
 	who := huh.NewGroup(
 		huh.NewNote().Description(intro),
 		huh.NewSelect[string]().Key("speaker").Title("Speaker").Description("/ searches · the last is a new speaker (G goes there)").
-			Options(m.speakerOptions()...).Value(&f.speaker).Height(clamp(len(m.cm.Speakers)+2, 4, max(m.lay.Body.Inner.H-16, 4))),
+			Options(m.speakerOptions()...).Value(&f.speaker).Height(m.speakerListHeight(intro)),
 		huh.NewSelect[string]().Key("mode").Title("Mode").Options(
 			huh.NewOption("quote — the speaker's own words, exactly the passage", claims.ModeQuote),
 			huh.NewOption("paraphrase — the article reports it: type the statement", claims.ModeParaphrase),
@@ -327,7 +351,7 @@ func (m *Model) linkForm(restate bool) tea.Cmd {
 		pick = "The other report (/ searches)"
 	}
 	fields := []huh.Field{
-		huh.NewSelect[string]().Title(pick).Options(targets...).Value(&r.To).Height(max(m.lay.Body.Inner.H-22, 4)),
+		huh.NewSelect[string]().Title(pick).Options(targets...).Value(&r.To).Height(m.targetListHeight(restate)),
 	}
 	if !restate {
 		fields = append(fields, huh.NewSelect[string]().Title("Kind").Options(kinds...).Value(&r.Kind).Height(len(kinds)+1))

@@ -182,3 +182,14 @@ func long(b key.Binding, desc string) key.Binding {
 func pressed(msg fmt.Stringer, b key.Binding) bool {
 	return slices.Contains(b.Keys(), msg.String())
 }
+
+// formKeys are the key line while a form is open: Huh's keys, said as the
+// explorer says its own, most needed first.
+var formKeys = []key.Binding{
+	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+	key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+	key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search a list")),
+	key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick a topic")),
+	key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+}

@@ -125,7 +125,12 @@ func (m *Model) viewHeader() string {
 			lines = append(lines, fit(" "+st.Heading.Render(l), w))
 		}
 	}
-	label := m.editLabel() + m.draftLabel()
+	// The labels of editing and of a draft in words, or short when the
+	// filter's line would not fit beside them.
+	label := m.editLabel(false) + m.draftLabel(false)
+	if label != "" && cells(label)+cells(m.filterLine(0)) > w-1 {
+		label = m.editLabel(true) + m.draftLabel(true)
+	}
 	second := " " + label + m.filterLine(w-1-cells(label))
 	if m.searching {
 		second = " " + m.input.View()
@@ -181,7 +186,8 @@ func (m *Model) viewKeys() string {
 		return fit(" "+m.styles.Status.Render(sanitize.Line(m.status)), w)
 	}
 	if m.ed != nil && m.ed.form != nil {
-		return fit(" "+m.styles.Dim.Render("the form's keys are in it · esc cancels · ctrl+c quits"), w)
+		line, _ := m.shortHelp(formKeys, w-1)
+		return fit(" "+line, w)
 	}
 	tail := m.keys.tailHelp()
 	tailLine, _ := m.shortHelp(tail, w)
