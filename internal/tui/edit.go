@@ -70,12 +70,21 @@ func (m *Model) startEditing() {
 		m.status = "can't edit: " + err.Error()
 		return
 	}
-	m.ed = &editor{doc: doc, name: docName(doc, m.saveDir), saveDir: m.saveDir}
+	m.ed = &editor{doc: doc, name: docName(doc), saveDir: m.saveDir}
 	m.reload()
 	m.status = "editing " + m.ed.name + ": every change is kept in a journal until s saves it"
+	// Edits a crash left unsaved are offered back before any new one, which
+	// would start the journal afresh.
+	if doc.Path() != "" {
+		if r, err := edit.FindJournal(doc.Path()); err != nil {
+			m.status = "can't read the journal of unsaved edits: " + err.Error()
+		} else if r != nil {
+			m.offerRecovery(r)
+		}
+	}
 }
 
-func docName(doc *edit.Doc, saveDir string) string {
+func docName(doc *edit.Doc) string {
 	if doc.Path() != "" {
 		return filepath.Base(doc.Path())
 	}

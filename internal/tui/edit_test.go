@@ -495,3 +495,25 @@ func TestADraftMadeInMemoryIsSavedToAFolder(t *testing.T) {
 		t.Errorf("header after saving:\n%s", strings.Split(screen(m), "\n")[1])
 	}
 }
+
+// e on a file with a journal of unsaved edits offers them back before any
+// new edit could start the journal afresh.
+func TestStartingToEditOffersTheJournalBack(t *testing.T) {
+	_, doc, path := editFiles(t, bundledFile(t))
+	if err := doc.DeleteClaim("lynton-reached-out"); err != nil {
+		t.Fatal(err)
+	}
+	cm, err := claims.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(cm, Options{OpenDoc: func() (*edit.Doc, error) { return edit.Open(path, "") }})
+	m = drivePress(drive(m, tea.WindowSizeMsg{Width: 120, Height: 36}), "e")
+	if got := status(m); !strings.HasPrefix(got, " 1 edit not saved, from ") {
+		t.Fatalf("e does not offer the journal back: %q", got)
+	}
+	m = drivePress(m, "r")
+	if m.cm.Claim("lynton-reached-out") != nil || m.ed.doc.Unsaved() != 1 {
+		t.Error("r did not restore the edit")
+	}
+}

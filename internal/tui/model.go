@@ -178,7 +178,7 @@ func New(cm *claims.Model, opt Options) Model {
 	}
 	m.openDoc, m.saveDir = opt.OpenDoc, opt.SaveDir
 	if opt.Doc != nil {
-		m.ed = &editor{doc: opt.Doc, name: docName(opt.Doc, opt.SaveDir), saveDir: opt.SaveDir}
+		m.ed = &editor{doc: opt.Doc, name: docName(opt.Doc), saveDir: opt.SaveDir}
 		if opt.Recovery != nil {
 			m.offerRecovery(opt.Recovery)
 		}
