@@ -116,33 +116,23 @@ func (m *Model) unsavedNote() string {
 	return fmt.Sprintf(" · %s not saved (s saves)", phrase.Count(n, "edit"))
 }
 
-// undo and redo step through the edits.
-func (m *Model) undo() {
-	if !m.ed.doc.CanUndo() {
-		m.status = "nothing to undo"
-		return
-	}
-	label, err := m.ed.doc.Undo()
-	if err != nil {
-		m.status = "can't undo: " + err.Error()
-		return
-	}
-	m.reload()
-	m.status = "undone: " + label + m.unsavedNote()
-}
+// undo and redo step through the edits, saying which edit they took back
+// or made again.
+func (m *Model) undo() { m.stepEdits("undo", "undone", m.ed.doc.CanUndo(), m.ed.doc.Undo) }
+func (m *Model) redo() { m.stepEdits("redo", "redone", m.ed.doc.CanRedo(), m.ed.doc.Redo) }
 
-func (m *Model) redo() {
-	if !m.ed.doc.CanRedo() {
-		m.status = "nothing to redo"
+func (m *Model) stepEdits(verb, done string, can bool, step func() (string, error)) {
+	if !can {
+		m.status = "nothing to " + verb
 		return
 	}
-	label, err := m.ed.doc.Redo()
+	label, err := step()
 	if err != nil {
-		m.status = "can't redo: " + err.Error()
+		m.status = "can't " + verb + ": " + err.Error()
 		return
 	}
 	m.reload()
-	m.status = "redone: " + label + m.unsavedNote()
+	m.status = done + ": " + label + m.unsavedNote()
 }
 
 // reload rebuilds the explorer on the document's model, keeping by id the

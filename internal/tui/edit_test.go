@@ -517,3 +517,34 @@ func TestStartingToEditOffersTheJournalBack(t *testing.T) {
 		t.Error("r did not restore the edit")
 	}
 }
+
+// A claim's words reach the form inert, and a field left alone is written
+// back byte for byte: submitting the form untouched changes nothing.
+func TestTheClaimFormShowsAnnotationTextInertAndKeepsWhatIsLeftAlone(t *testing.T) {
+	hostile := strings.Replace(string(bundledFile(t)),
+		"summary: Lynton says he did reach out to senior White House officials, and the White House was aware of the situation.",
+		`summary: "Lynton\x1b[2J says \u202Ehe did\t reach out "`, 1)
+	m, doc, _ := editFiles(t, []byte(hostile))
+	orig := string(doc.Bytes())
+	m = selectClaim(t, m, "lynton-reached-out")
+	m = drivePress(m, "e")
+	if m.ed.form == nil {
+		t.Fatal("e opened no form")
+	}
+	frame := m.render()
+	for _, raw := range []string{"\x1b[2J", "\u202e", "\t"} {
+		if strings.Contains(frame, raw) {
+			t.Errorf("the form sends %q to the terminal", raw)
+		}
+	}
+	m = drivePress(m, "enter", "enter", "enter", "enter", "enter", "enter", "enter")
+	if m.ed.form != nil {
+		t.Fatalf("the form is still open:\n%s", screen(m))
+	}
+	if string(doc.Bytes()) != orig || doc.Unsaved() != 0 {
+		t.Errorf("an untouched form changed the annotation: %v", doc.Unsaved())
+	}
+	if got, want := status(m), " claim lynton-reached-out: nothing changed · nothing to save"; got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
+}

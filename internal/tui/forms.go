@@ -44,8 +44,9 @@ type claimForm struct {
 	venue    string
 	when     string
 	reported string
-	accept   bool   // fixed in the review: checked, so its provenance goes too
-	problem  string // why the last submission was refused
+	accept   bool          // fixed in the review: checked, so its provenance goes too
+	was      *claims.Claim // the claim changed, for the values left as they were
+	problem  string        // why the last submission was refused
 }
 
 // openForm shows a form in the body until it is completed or cancelled.
@@ -200,8 +201,9 @@ func (m *Model) currentSpeaker() *claims.Speaker {
 // review, accepts a drafted claim with the fix.
 func (m *Model) changeClaimForm(c *claims.Claim, accept bool) tea.Cmd {
 	f := &claimForm{
-		id: c.ID, speaker: c.Speaker.ID, mode: c.Mode, text: c.Text, passage: c.Passage(), start: c.Span.Start,
-		summary: c.Summary, venue: c.Venue, when: c.When, kind: claims.KindPerson, accept: accept && c.Draft != nil,
+		id: c.ID, speaker: c.Speaker.ID, mode: c.Mode, text: shown(c.Text), passage: c.Passage(), start: c.Span.Start,
+		summary: shown(c.Summary), venue: shown(c.Venue), when: shown(c.When), kind: claims.KindPerson, accept: accept && c.Draft != nil,
+		was: c,
 	}
 	for _, t := range c.Topics {
 		f.topics = append(f.topics, t.ID)
@@ -262,10 +264,14 @@ func (m *Model) claimFormFor(f *claimForm) tea.Cmd {
 
 // fields is the form as the edit package takes it.
 func (f *claimForm) fields() edit.ClaimFields {
+	var was claims.Claim
+	if f.was != nil {
+		was = *f.was
+	}
 	c := edit.ClaimFields{
-		Speaker: f.speaker, Mode: f.mode, Text: clean(f.text), Start: f.start,
-		Summary: clean(f.summary), Topics: f.topics, Venue: clean(f.venue), When: clean(f.when), ReportedBy: f.reported,
-		Accept: f.accept,
+		Speaker: f.speaker, Mode: f.mode, Text: kept(f.text, was.Text), Start: f.start,
+		Summary: kept(f.summary, was.Summary), Topics: f.topics, Venue: kept(f.venue, was.Venue), When: kept(f.when, was.When),
+		ReportedBy: f.reported, Accept: f.accept,
 	}
 	if f.mode == claims.ModeQuote {
 		if f.id == "" {
@@ -284,9 +290,25 @@ func (f *claimForm) fields() edit.ClaimFields {
 // clean is what was typed, on one line: the form's input takes pastes.
 func clean(s string) string { return strings.TrimSpace(sanitize.PrintLine(s)) }
 
+// shown is a value of the annotation as a form's input shows it: inert, on
+// one line (the input drops control characters itself, but not the
+// invisible ones sanitize makes visible).
+func shown(s string) string { return sanitize.PrintLine(s) }
+
+// kept is what an input gives back for a value that was orig: orig itself,
+// byte for byte, while the input still shows it as it was, so that a field
+// left alone is never rewritten; else what was typed, cleaned.
+func kept(typed, orig string) string {
+	if clean(typed) == clean(shown(orig)) {
+		return orig
+	}
+	return clean(typed)
+}
+
 func (m *Model) submitClaim(f *claimForm) tea.Cmd {
 	var err error
 	var id string
+	before := m.ed.doc.Unsaved()
 	if f.id == "" {
 		id, err = m.ed.doc.AddClaim(f.fields())
 	} else {
@@ -305,8 +327,11 @@ func (m *Model) submitClaim(f *claimForm) tea.Cmd {
 		return nil
 	}
 	what := "claim " + id + " changed"
-	if f.id == "" {
+	switch {
+	case f.id == "":
 		what = "claim " + id + " made"
+	case m.ed.doc.Unsaved() == before:
+		what = "claim " + id + ": nothing changed"
 	}
 	if c := m.cm.Claim(id); c != nil {
 		m.goToClaim(c)
@@ -374,8 +399,9 @@ func (m *Model) speakerForm() tea.Cmd {
 		return nil
 	}
 	sp := m.order[m.sel]
-	f := edit.SpeakerFields{ID: sp.ID, Name: sp.Name, Role: sp.Role, Kind: sp.Kind, Affiliation: sp.Affiliation, Principal: sp.Principal, Aliases: sp.Aliases}
-	aliases := strings.Join(sp.Aliases, ", ")
+	f := edit.SpeakerFields{ID: sp.ID, Name: shown(sp.Name), Role: shown(sp.Role), Kind: sp.Kind, Affiliation: shown(sp.Affiliation), Principal: sp.Principal}
+	aliases := shown(strings.Join(sp.Aliases, ", "))
+	wasAliases := aliases
 	kinds := make([]huh.Option[string], len(claims.SpeakerKinds))
 	for i, k := range claims.SpeakerKinds {
 		kinds[i] = huh.NewOption(k, k)
@@ -390,11 +416,14 @@ func (m *Model) speakerForm() tea.Cmd {
 		huh.NewConfirm().Title("A protagonist of the story?").Affirmative("principal: listed first").Negative("other").Value(&f.Principal),
 	))
 	return m.openForm(name, form, func(m *Model) tea.Cmd {
-		f.Name, f.Role, f.Affiliation = clean(f.Name), clean(f.Role), clean(f.Affiliation)
-		f.Aliases = nil
-		for _, a := range strings.Split(aliases, ",") {
-			if a = clean(a); a != "" && !slices.Contains(f.Aliases, a) {
-				f.Aliases = append(f.Aliases, a)
+		f.Name, f.Role, f.Affiliation = kept(f.Name, sp.Name), kept(f.Role, sp.Role), kept(f.Affiliation, sp.Affiliation)
+		f.Aliases = sp.Aliases
+		if aliases != wasAliases {
+			f.Aliases = nil
+			for _, a := range strings.Split(aliases, ",") {
+				if a = clean(a); a != "" && !slices.Contains(f.Aliases, a) {
+					f.Aliases = append(f.Aliases, a)
+				}
 			}
 		}
 		m.change("speaker "+sp.ID+" changed", func(d *edit.Doc) error { return d.UpdateSpeaker(sp.ID, f) })
