@@ -34,7 +34,7 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(20 * time.Millisecond):
+	case <-time.After(cmdWait):
 		return nil
 	}
 	switch msg := msg.(type) {
@@ -62,6 +62,10 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 	}
 	return []tea.Msg{msg}
 }
+
+// cmdWait is how long a command may take before it is taken for a timer
+// and dropped.
+var cmdWait = 20 * time.Millisecond
 
 // drivePress is press, with the commands run.
 func drivePress(m Model, keys ...string) Model {

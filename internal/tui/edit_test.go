@@ -50,7 +50,7 @@ func bundledFile(t *testing.T) []byte {
 
 // draftFile is a machine draft of the bundled article, as counterpoint
 // draft writes it.
-func draftFile(t *testing.T) []byte {
+func draftFile(t testing.TB) []byte {
 	t.Helper()
 	article, err := os.ReadFile("../../assets/article.txt")
 	if err != nil {
