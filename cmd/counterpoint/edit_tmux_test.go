@@ -164,7 +164,7 @@ func TestEditWalkthroughInTmux(t *testing.T) {
 	s.keys("/")
 	s.typed("hackers")
 	s.waitFor("/hackers")
-	s.slowly("Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter")
+	s.slowly("Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter")
 	s.waitFor("fixed and accepted michael-lynton-8 · 25 to review · 3 edits not saved")
 	s.keys("Escape")
 	s.waitFor("Statement")
@@ -191,6 +191,8 @@ func TestEditWalkthroughInTmux(t *testing.T) {
 	s.slowly("Enter")
 	s.typed("The film studio")
 	s.slowly("Enter", "Down", "Down", "Enter") // an organization
+	s.waitFor("the passage that reports it") // the source: the selection
+	s.keys("Enter")
 	s.waitFor("the statement reported, in a sentence")
 	s.keys("C-u")
 	s.typed("Sony rejected the president's criticism of it for pulling The Interview")
@@ -199,6 +201,7 @@ func TestEditWalkthroughInTmux(t *testing.T) {
 	s.step("Space", "[•] film")
 	s.step("Enter", "┃ ┃ Venue")
 	s.step("Enter", "┃ ┃ When")
+	s.step("Enter", "┃ ┃ Relayed by")
 	s.keys("Enter")
 	s.waitFor("claim sony-rejected-the-presidents-criticism made · 4 edits not saved")
 

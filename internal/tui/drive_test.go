@@ -83,4 +83,4 @@ func drivePress(m Model, keys ...string) Model {
 
 var specialKey = map[string]bool{"up": true, "down": true, "left": true, "right": true, "enter": true,
 	"esc": true, "tab": true, "shift+tab": true, "backspace": true, "space": true, "pgup": true,
-	"pgdown": true, "home": true, "end": true, "ctrl+c": true}
+	"pgdown": true, "home": true, "end": true, "ctrl+c": true, "ctrl+u": true, "shift+left": true, "shift+right": true}

@@ -160,8 +160,9 @@ func TestReviewAcceptsFixesAndRejectsOneKeyEach(t *testing.T) {
 		t.Fatal("e opened no form")
 	}
 	// The list's search, then enter: the speaker picked, and on to the
-	// mode, the text, the summary, the topics, the venue, the time.
-	m = drivePress(m, "/", "hackers", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
+	// mode, the source (a paraphrase's), the text, the summary, the topics,
+	// the venue, the time, the intermediary.
+	m = drivePress(m, "/", "hackers", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	if m.ed.form != nil {
 		t.Fatalf("the form is still open:\n%s", screen(m))
 	}
@@ -229,7 +230,7 @@ func TestSelectionMovesByWordAndSentence(t *testing.T) {
 	if m.ed.form == nil {
 		t.Fatal("enter opened no form")
 	}
-	m = drivePress(m, "enter", "enter", "enter", "enter", "space", "enter", "enter", "enter")
+	m = drivePress(m, "enter", "enter", "enter", "enter", "space", "enter", "enter", "enter", "enter")
 	if m.ed.form != nil {
 		t.Fatalf("the form is still open:\n%s", screen(m))
 	}
@@ -282,7 +283,7 @@ func TestRefusedEditSaysWhyAndChangesNothing(t *testing.T) {
 	m = selectClaim(t, m, "lynton-reached-out")
 	m = drivePress(m, "e", "enter", "enter", "ctrl+u")
 	m = drive(m, tea.PasteMsg{Content: "words that are not in the article"})
-	m = drivePress(m, "enter", "enter", "enter", "enter", "enter")
+	m = drivePress(m, "enter", "enter", "enter", "enter", "enter", "enter")
 	if m.ed.form == nil {
 		t.Fatal("a refused edit closed the form")
 	}
@@ -537,7 +538,7 @@ func TestTheClaimFormShowsAnnotationTextInertAndKeepsWhatIsLeftAlone(t *testing.
 			t.Errorf("the form sends %q to the terminal", raw)
 		}
 	}
-	m = drivePress(m, "enter", "enter", "enter", "enter", "enter", "enter", "enter")
+	m = drivePress(m, "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	if m.ed.form != nil {
 		t.Fatalf("the form is still open:\n%s", screen(m))
 	}
@@ -546,5 +547,25 @@ func TestTheClaimFormShowsAnnotationTextInertAndKeepsWhatIsLeftAlone(t *testing.
 	}
 	if got, want := status(m), " claim lynton-reached-out: nothing changed · nothing to save"; got != want {
 		t.Errorf("status %q, want %q", got, want)
+	}
+}
+
+// A quote's words changed to another stretch of the article are anchored
+// where that stretch is, nearest the old passage; a paraphrase's source
+// likewise.
+func TestChangingAPassageAnchorsItWhereItIs(t *testing.T) {
+	m, _, _ := editFiles(t, bundledFile(t))
+	m = selectClaim(t, m, "lynton-reached-out")
+	old := m.Selected().Span
+	m = drivePress(m, "e", "enter", "enter", "ctrl+u")
+	m = drive(m, tea.PasteMsg{Content: "The White House was certainly aware of the situation."})
+	m = drivePress(m, "enter", "enter", "enter", "enter", "enter", "enter")
+	if m.ed.form != nil {
+		t.Fatalf("the form is still open:\n%s", screen(m))
+	}
+	c := m.cm.Claim("lynton-reached-out")
+	want := strings.Index(m.cm.Article.Text[old.Start:], "The White House was certainly") + old.Start
+	if c.Text != "The White House was certainly aware of the situation." || c.Span.Start != want {
+		t.Errorf("the quote changed to %q at %d, want at %d", c.Text, c.Span.Start, want)
 	}
 }

@@ -38,6 +38,7 @@ type claimForm struct {
 	mode     string
 	text     string
 	passage  string // the selection: a quote's text, a paraphrase's source
+	source   string // the passage as the source's input shows it
 	start    int    // where it starts in the article
 	summary  string
 	topics   []string
@@ -157,6 +158,16 @@ func (m *Model) speakerOptions() []huh.Option[string] {
 	return append(opts, huh.NewOption("a new speaker…", newSpeaker))
 }
 
+// relayOptions are the intermediaries a claim may have: nobody, or a
+// speaker.
+func (m *Model) relayOptions() []huh.Option[string] {
+	opts := []huh.Option[string]{huh.NewOption("nobody: the article names no intermediary", "")}
+	for _, s := range m.order {
+		opts = append(opts, huh.NewOption(sanitize.Line(s.Name), s.ID))
+	}
+	return opts
+}
+
 func (m *Model) topicOptions() []huh.Option[string] {
 	opts := make([]huh.Option[string], len(m.cm.Topics))
 	for i, t := range m.cm.Topics {
@@ -178,7 +189,7 @@ func nonEmpty(what string) func(string) error {
 func (m *Model) newClaimForm() tea.Cmd {
 	s := m.ed.sel
 	passage := m.cm.Article.Text[s.start:s.end]
-	f := &claimForm{mode: claims.ModeQuote, text: passage, passage: passage, start: s.start, kind: claims.KindPerson}
+	f := &claimForm{mode: claims.ModeQuote, text: shown(passage), passage: passage, source: shown(passage), start: s.start, kind: claims.KindPerson}
 	if sp := m.currentSpeaker(); sp != nil {
 		f.speaker = sp.ID
 	}
@@ -201,7 +212,7 @@ func (m *Model) currentSpeaker() *claims.Speaker {
 // review, accepts a drafted claim with the fix.
 func (m *Model) changeClaimForm(c *claims.Claim, accept bool) tea.Cmd {
 	f := &claimForm{
-		id: c.ID, speaker: c.Speaker.ID, mode: c.Mode, text: shown(c.Text), passage: c.Passage(), start: c.Span.Start,
+		id: c.ID, speaker: c.Speaker.ID, mode: c.Mode, text: shown(c.Text), passage: c.Passage(), source: shown(c.Passage()), start: c.Span.Start,
 		summary: shown(c.Summary), venue: shown(c.Venue), when: shown(c.When), kind: claims.KindPerson, accept: accept && c.Draft != nil,
 		was: c,
 	}
@@ -241,6 +252,10 @@ func (m *Model) claimFormFor(f *claimForm) tea.Cmd {
 		huh.NewInput().Title("Role, in a few words").Value(&f.role).Validate(nonEmpty("a role")),
 		huh.NewSelect[string]().Title("Kind").Options(kinds...).Value(&f.kind),
 	).WithHideFunc(func() bool { return f.speaker != newSpeaker })
+	source := huh.NewGroup(
+		huh.NewInput().Title("Source").Description("the passage that reports it, exactly as in the article").Value(&f.source).
+			Validate(nonEmpty("the source")),
+	).WithHideFunc(func() bool { return f.mode != claims.ModeParaphrase })
 	what := huh.NewGroup(
 		huh.NewInput().Title("Text").DescriptionFunc(func() string {
 			if f.mode == claims.ModeQuote {
@@ -258,33 +273,68 @@ func (m *Model) claimFormFor(f *claimForm) tea.Cmd {
 			}).Height(min(len(m.cm.Topics)+2, 10)),
 		huh.NewInput().Title("Venue (optional)").Description("where it was said, e.g. CNN interview").Value(&f.venue),
 		huh.NewInput().Title("When (optional)").Description("as the article says it, e.g. Friday night").Value(&f.when),
+		huh.NewSelect[string]().Title("Relayed by (optional)").Description("an intermediary the article names for this passage, e.g. a news agency").
+			Options(m.relayOptions()...).Value(&f.reported).Height(min(len(m.cm.Speakers)+2, 6)),
 	)
-	return m.openForm(name, huh.NewForm(who, newSp, what), func(m *Model) tea.Cmd { return m.submitClaim(f) })
+	return m.openForm(name, huh.NewForm(who, newSp, source, what), func(m *Model) tea.Cmd { return m.submitClaim(f) })
 }
 
 // fields is the form as the edit package takes it.
-func (f *claimForm) fields() edit.ClaimFields {
+func (f *claimForm) fields(article string) edit.ClaimFields {
 	var was claims.Claim
 	if f.was != nil {
 		was = *f.was
 	}
 	c := edit.ClaimFields{
-		Speaker: f.speaker, Mode: f.mode, Text: kept(f.text, was.Text), Start: f.start,
+		Speaker: f.speaker, Mode: f.mode, Start: f.start,
 		Summary: kept(f.summary, was.Summary), Topics: f.topics, Venue: kept(f.venue, was.Venue), When: kept(f.when, was.When),
 		ReportedBy: f.reported, Accept: f.accept,
 	}
-	if f.mode == claims.ModeQuote {
-		if f.id == "" {
-			c.Text = f.passage // anchored by construction
-		}
-	} else {
-		c.Source = f.passage
+	passage := f.passage
+	switch text := kept(f.text, was.Text); {
+	case f.mode == claims.ModeParaphrase:
+		c.Text, c.Source = text, kept(f.source, f.passage)
+		passage = c.Source
+	case f.id == "" || was.Mode != claims.ModeQuote && text == was.Text:
+		// A quote is its passage: a new one, anchored by construction, or
+		// a paraphrase made a quote with its text left as it was.
+		c.Text = f.passage
+	default:
+		c.Text = text
+		passage = text
+	}
+	if passage != f.passage {
+		c.Start = nearest(article, passage, f.start)
 	}
 	if f.speaker == newSpeaker {
 		c.Speaker = ""
 		c.NewSpeaker = &edit.SpeakerFields{Name: clean(f.name), Role: clean(f.role), Kind: f.kind}
 	}
 	return c
+}
+
+// nearest is where in the article passage occurs nearest to off (off if
+// nowhere: the edit is then refused, saying the passage is not there).
+func nearest(article, passage string, off int) int {
+	best := off
+	for i, at := 0, 0; passage != ""; at++ {
+		j := strings.Index(article[i:], passage)
+		if j < 0 {
+			break
+		}
+		if at == 0 || abs(i+j-off) < abs(best-off) {
+			best = i + j
+		}
+		i += j + 1
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // clean is what was typed, on one line: the form's input takes pastes.
@@ -310,9 +360,9 @@ func (m *Model) submitClaim(f *claimForm) tea.Cmd {
 	var id string
 	before := m.ed.doc.Unsaved()
 	if f.id == "" {
-		id, err = m.ed.doc.AddClaim(f.fields())
+		id, err = m.ed.doc.AddClaim(f.fields(m.cm.Article.Text))
 	} else {
-		id, err = f.id, m.ed.doc.UpdateClaim(f.id, f.fields())
+		id, err = f.id, m.ed.doc.UpdateClaim(f.id, f.fields(m.cm.Article.Text))
 	}
 	if err != nil {
 		f.problem = err.Error()
