@@ -191,7 +191,7 @@ func TestEditWalkthroughInTmux(t *testing.T) {
 	s.slowly("Enter")
 	s.typed("The film studio")
 	s.slowly("Enter", "Down", "Down", "Enter") // an organization
-	s.waitFor("the passage that reports it") // the source: the selection
+	s.waitFor("the passage that reports it")   // the source: the selection
 	s.keys("Enter")
 	s.waitFor("the statement reported, in a sentence")
 	s.keys("C-u")
