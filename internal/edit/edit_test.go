@@ -300,3 +300,30 @@ func must(t testing.TB, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestUpdateRelationRewritesOnlyItsChangedFields(t *testing.T) {
+	d := bundled(t)
+	i := -1
+	for k, r := range d.Model().Relations {
+		if r.From.ID == "lynton-reached-out" && r.To.ID == "obama-talked-to-me-first" {
+			i = k
+		}
+	}
+	if i < 0 {
+		t.Fatal("no relation lynton-reached-out → obama-talked-to-me-first")
+	}
+	r := d.Model().Relations[i]
+	got := mustChange(t, d, func() error {
+		return d.UpdateRelation(i, RelationFields{Kind: "rebuts", Explicit: r.Explicit, Note: r.Note})
+	})
+	sameLines(t, got, []string{"-    kind: contradicts", "+    kind: rebuts"})
+	got = mustChange(t, d, func() error { return d.UpdateRelation(i, RelationFields{Kind: "rebuts", Explicit: false}) })
+	sameLines(t, got, []string{
+		"-    explicit: true",
+		"-    note: The article introduces Lynton's words as \"in direct contradiction of the president\" (¶7).",
+		"+    explicit: false",
+	})
+	if err := d.UpdateRelation(i, RelationFields{From: "obama-mistake", Kind: "rebuts"}); err == nil {
+		t.Error("a relation's end was changed")
+	}
+}

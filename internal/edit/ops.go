@@ -17,8 +17,9 @@ import (
 // The declaration order of each entity's fields (internal/claims/format.go):
 // a new field goes before the first field written that comes after it.
 var (
-	speakerOrder = []string{"id", "name", "role", "kind", "aliases", "affiliation", "principal"}
-	claimOrder   = []string{"id", "speaker", "mode", "text", "source", "occurrence", "summary", "topics", "venue", "when", "reported_by", "draft"}
+	speakerOrder  = []string{"id", "name", "role", "kind", "aliases", "affiliation", "principal"}
+	claimOrder    = []string{"id", "speaker", "mode", "text", "source", "occurrence", "summary", "topics", "venue", "when", "reported_by", "draft"}
+	relationOrder = []string{"from", "to", "kind", "explicit", "note"}
 )
 
 // AddClaim adds a claim (and its new speaker, if any), returning its id. It
@@ -611,19 +612,64 @@ func (d *Doc) AddRelation(r RelationFields) error {
 // in article order, not the file's, so the item is found by its two claims,
 // which no two relations share.
 func (d *Doc) DeleteRelation(i int) error {
+	r, it, err := d.relationItem(i)
+	if err != nil {
+		return err
+	}
+	label := fmt.Sprintf("delete relation %s → %s", r.From.ID, r.To.ID)
+	return d.commit(label, []change{d.deleteItem(it, false)}, nil)
+}
+
+// UpdateRelation sets the kind, explicit and note of model.Relations[i];
+// its two ends stay (link the claims anew to join others). Only the lines
+// of the fields that change are rewritten.
+func (d *Doc) UpdateRelation(i int, f RelationFields) error {
+	r, it, err := d.relationItem(i)
+	if err != nil {
+		return err
+	}
+	if it.flow {
+		return fmt.Errorf("can't edit the relation %s → %s in place: it is written in flow style ({…})", r.From.ID, r.To.ID)
+	}
+	if f.From != "" && f.From != r.From.ID || f.To != "" && f.To != r.To.ID {
+		return fmt.Errorf("a relation's ends stay: delete it and link the claims anew")
+	}
+	var changes []change
+	for _, x := range []struct {
+		key      string
+		old, new any
+	}{
+		{"kind", r.Kind, f.Kind},
+		{"explicit", r.Explicit, f.Explicit},
+		{"note", r.Note, f.Note},
+	} {
+		if !equal(x.old, x.new) {
+			v := x.new
+			if x.key == "note" {
+				v = optional(v)
+			}
+			changes = append(changes, d.setField(it, relationOrder, x.key, v))
+		}
+	}
+	if len(changes) == 0 {
+		return nil
+	}
+	return d.commit(fmt.Sprintf("update relation %s → %s", r.From.ID, r.To.ID), changes, nil)
+}
+
+// relationItem is model.Relations[i] and its item in the file, found by
+// its two ends, which the loader keeps unique.
+func (d *Doc) relationItem(i int) (*claims.Relation, *item, error) {
 	if i < 0 || i >= len(d.model.Relations) {
-		return fmt.Errorf("no relation %d", i)
+		return nil, nil, fmt.Errorf("no relation %d", i)
 	}
 	r := d.model.Relations[i]
-	s := d.lay.sections["relations"]
-	if s != nil {
+	if s := d.lay.sections["relations"]; s != nil {
 		for k := range s.items {
-			it := &s.items[k]
-			if it.value("from") == r.From.ID && it.value("to") == r.To.ID {
-				label := fmt.Sprintf("delete relation %s → %s", r.From.ID, r.To.ID)
-				return d.commit(label, []change{d.deleteItem(it, false)}, nil)
+			if it := &s.items[k]; it.value("from") == r.From.ID && it.value("to") == r.To.ID {
+				return r, it, nil
 			}
 		}
 	}
-	return fmt.Errorf("no relation from %q to %q in the file", r.From.ID, r.To.ID)
+	return nil, nil, fmt.Errorf("no relation from %q to %q in the file", r.From.ID, r.To.ID)
 }

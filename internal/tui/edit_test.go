@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -567,5 +568,46 @@ func TestChangingAPassageAnchorsItWhereItIs(t *testing.T) {
 	want := strings.Index(m.cm.Article.Text[old.Start:], "The White House was certainly") + old.Start
 	if c.Text != "The White House was certainly aware of the situation." || c.Span.Start != want {
 		t.Errorf("the quote changed to %q at %d, want at %d", c.Text, c.Span.Start, want)
+	}
+}
+
+func TestChangingAndDeletingALink(t *testing.T) {
+	m, _, _ := editFiles(t, bundledFile(t))
+	m = selectClaim(t, m, "lynton-reached-out")
+	rels := m.relationsOf(m.Selected())
+	if len(rels) < 2 {
+		t.Fatalf("lynton-reached-out has %d links", len(rels))
+	}
+	first := rels[0]
+	from, to := first.From.ID, first.To.ID
+	next := claims.RelationKinds[(slices.Index(claims.RelationKinds, first.Kind)+1)%len(claims.RelationKinds)]
+	// L: the first link, the next kind, explicit and note as they were.
+	m = drivePress(m, "L", "enter", "down", "enter", "enter", "enter")
+	if m.ed.form != nil {
+		t.Fatalf("the form is still open:\n%s", screen(m))
+	}
+	var changed *claims.Relation
+	for _, r := range m.cm.Relations {
+		if r.From.ID == from && r.To.ID == to {
+			changed = r
+		}
+	}
+	if changed == nil || changed.Kind != next || changed.Explicit != first.Explicit || changed.Note != first.Note {
+		t.Fatalf("the link became %+v, want kind %s", changed, next)
+	}
+	// D: the first link again, asked, then gone.
+	m = drivePress(m, "D", "enter")
+	want := fmt.Sprintf(" delete the link %s → %s (%s)? y delete • esc keep it", from, to, next)
+	if got := status(m); got != want {
+		t.Errorf("question %q, want %q", got, want)
+	}
+	m = drivePress(m, "y")
+	for _, r := range m.cm.Relations {
+		if r.From.ID == from && r.To.ID == to {
+			t.Fatal("the link is still there")
+		}
+	}
+	if got, want := status(m), fmt.Sprintf(" deleted the link %s → %s (%s) · 2 edits not saved (s saves)", from, to, next); got != want {
+		t.Errorf("status %q, want %q", got, want)
 	}
 }

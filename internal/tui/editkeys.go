@@ -39,6 +39,10 @@ func (m *Model) panesEditKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		return true, m.linkForm(false)
 	case key.Matches(msg, k.Restate):
 		return true, m.linkForm(true)
+	case key.Matches(msg, k.EditLink):
+		return true, m.pickRelation(c, "Change a link", m.relationForm)
+	case key.Matches(msg, k.DeleteLink):
+		return true, m.pickRelation(c, "Delete a link", m.deleteRelation)
 	case key.Matches(msg, k.Delete):
 		m.askDelete(c.ID, false)
 	case key.Matches(msg, k.AcceptDraft):

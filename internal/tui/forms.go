@@ -443,6 +443,86 @@ func (m *Model) linkForm(restate bool) tea.Cmd {
 	})
 }
 
+// relationsOf are the relations a claim is an end of, answers and
+// restatements, in the model's order.
+func (m *Model) relationsOf(c *claims.Claim) []*claims.Relation {
+	var out []*claims.Relation
+	for _, r := range m.cm.Relations {
+		if r.From == c || r.To == c {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// relationLabel says a relation from the side of claim c.
+func relationLabel(c *claims.Claim, r *claims.Relation) string {
+	other := r.To
+	verb := "this claim " + r.Kind
+	if r.To == c {
+		other, verb = r.From, "answered by, "+r.Kind
+	}
+	if r.Kind == claims.KindRestates {
+		verb = "the same statement as"
+	}
+	return fmt.Sprintf("%s ¶%d %s: %s", verb, other.Paragraph, sanitize.Line(other.Speaker.Name), sanitize.Line(other.Text))
+}
+
+// pickRelation has a relation of claim c picked, when it has several, and
+// then does what with it.
+func (m *Model) pickRelation(c *claims.Claim, name string, what func(r *claims.Relation) tea.Cmd) tea.Cmd {
+	rels := m.relationsOf(c)
+	if len(rels) == 1 {
+		return what(rels[0])
+	}
+	opts := make([]huh.Option[int], len(rels))
+	for i, r := range rels {
+		opts[i] = huh.NewOption(relationLabel(c, r), i)
+	}
+	var i int
+	form := huh.NewForm(huh.NewGroup(huh.NewSelect[int]().Title("Which link of " + sanitize.Line(c.ID)).Options(opts...).Value(&i)))
+	return m.openForm(name, form, func(m *Model) tea.Cmd { return what(rels[i]) })
+}
+
+// relationForm changes a relation's kind, whether the article shows it,
+// and its note.
+func (m *Model) relationForm(r *claims.Relation) tea.Cmd {
+	f := edit.RelationFields{From: r.From.ID, To: r.To.ID, Kind: r.Kind, Explicit: r.Explicit, Note: shown(r.Note)}
+	kinds := make([]huh.Option[string], len(claims.RelationKinds))
+	for i, k := range claims.RelationKinds {
+		kinds[i] = huh.NewOption(k+" — "+phrase.Meaning(k), k)
+	}
+	name := fmt.Sprintf("Link %s → %s", sanitize.Line(r.From.ID), sanitize.Line(r.To.ID))
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewSelect[string]().Title("Kind").Options(kinds...).Value(&f.Kind).Height(len(kinds)+1),
+		huh.NewConfirm().Title("Does the article show it?").Affirmative("explicit: the article says so").Negative("inferred: my reading").Value(&f.Explicit),
+		huh.NewInput().Title("Note (optional)").Description("why the two are linked").Value(&f.Note),
+	))
+	return m.openForm(name, form, func(m *Model) tea.Cmd {
+		f.Note = kept(f.Note, r.Note)
+		i := slices.Index(m.cm.Relations, r)
+		m.change(fmt.Sprintf("link %s → %s changed", r.From.ID, r.To.ID), func(d *edit.Doc) error { return d.UpdateRelation(i, f) })
+		return nil
+	})
+}
+
+// deleteRelation asks before deleting a relation.
+func (m *Model) deleteRelation(r *claims.Relation) tea.Cmd {
+	what := fmt.Sprintf("link %s → %s (%s)", sanitize.Line(r.From.ID), sanitize.Line(r.To.ID), r.Kind)
+	m.ed.ask = &question{
+		text: "delete the " + what + "?",
+		answers: []answer{
+			{"y", "delete", func(m *Model) tea.Cmd {
+				i := slices.Index(m.cm.Relations, r)
+				m.change("deleted the "+what, func(d *edit.Doc) error { return d.DeleteRelation(i) })
+				return nil
+			}},
+			{"esc", "keep it", nil},
+		},
+	}
+	return nil
+}
+
 // speakerForm changes the selected speaker.
 func (m *Model) speakerForm() tea.Cmd {
 	if len(m.order) == 0 {

@@ -42,6 +42,7 @@ type KeyMap struct {
 	// Editing (see edit.go): on a claim, a speaker, the whole annotation.
 	Edit, EditSpeaker, Delete  key.Binding
 	Answer, Restate            key.Binding
+	EditLink, DeleteLink       key.Binding // a relation of the claim
 	AcceptDraft, RejectDraft   key.Binding
 	Review, Undo, Redo, Save   key.Binding
 	Select, MakeClaim          key.Binding // article: select a passage, make it a claim
@@ -93,6 +94,8 @@ func newKeyMap() KeyMap {
 		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Answer:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "link answer")),
 		Restate:      key.NewBinding(key.WithKeys("="), key.WithHelp("=", "same statement")),
+		EditLink:     key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "edit link")),
+		DeleteLink:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete link")),
 		AcceptDraft:  key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accept draft")),
 		RejectDraft:  key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "reject draft")),
 		Review:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review drafts")),
@@ -136,7 +139,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		k.Edit, k.Save, k.Undo, k.Redo, k.Answer, k.Review, k.Select, k.Delete,
 		k.Topics, k.Search, k.Article, k.Exchange, k.Copy, k.Clear, k.Close,
 		k.NextPane, pair(k.PageUp, k.PageDown, "pgup/pgdn", "scroll"),
-		k.Restate, k.AcceptDraft, k.RejectDraft, k.EditSpeaker,
+		k.Restate, k.AcceptDraft, k.RejectDraft, k.EditSpeaker, k.EditLink, k.DeleteLink,
 	}
 }
 
@@ -163,7 +166,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 			long(k.Open, "go to its claim"), long(k.Close, "close the view")},
 		{long(k.Edit, "edit the claim (starts editing)"), long(k.EditSpeaker, "edit the speaker"),
 			long(k.Delete, "delete the claim"), long(k.Answer, "link it as an answer"),
-			long(k.Restate, "link another report of it"), long(k.AcceptDraft, "accept a drafted claim"),
+			long(k.Restate, "link another report of it"), long(k.EditLink, "change a link of it"),
+			long(k.DeleteLink, "delete a link of it"), long(k.AcceptDraft, "accept a drafted claim"),
 			long(k.RejectDraft, "reject a drafted claim")},
 		{long(k.Review, "review the drafted claims"),
 			long(k.Select, "article: select a passage"), long(k.MakeClaim, "make the selection a claim"),

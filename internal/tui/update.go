@@ -343,6 +343,8 @@ func (m *Model) syncEditKeys(panes bool) {
 	for _, b := range []*key.Binding{&k.Delete, &k.Answer, &k.Restate} {
 		b.SetEnabled(panes && ed && c != nil)
 	}
+	k.EditLink.SetEnabled(panes && ed && c != nil && len(m.relationsOf(c)) > 0)
+	k.DeleteLink.SetEnabled(panes && ed && c != nil && len(m.relationsOf(c)) > 0)
 	k.AcceptDraft.SetEnabled(panes && ed && c != nil && c.Draft != nil)
 	k.RejectDraft.SetEnabled(panes && ed && c != nil && c.Draft != nil)
 	drafts := ed && m.cm.Drafted() > 0
