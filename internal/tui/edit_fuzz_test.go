@@ -16,7 +16,7 @@ import (
 // editKey are the keys FuzzEditor presses: the explorer's, the editing
 // ones, and those of the forms and the selection.
 var editKey = append(append([]string{}, anyKey...),
-	"e", "E", "d", "a", "=", "A", "X", "r", "v", "u", "U", "s", "y", "o", "ctrl+u",
+	"e", "E", "d", "a", "=", "A", "X", "L", "D", "r", "v", "u", "U", "s", "y", "o", "ctrl+u",
 	")", "(", "{", "}", "shift+left", "shift+right", "enter", "enter", "esc", "space", "/", "x")
 
 // FuzzEditor edits a machine draft with arbitrary keys, clicks and drags,
