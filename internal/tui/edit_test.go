@@ -611,3 +611,12 @@ func TestChangingAndDeletingALink(t *testing.T) {
 		t.Errorf("status %q, want %q", got, want)
 	}
 }
+
+func TestKeysWithNothingToDoSaySo(t *testing.T) {
+	m, _, _ := editFiles(t, bundledFile(t))
+	for key, want := range map[string]string{"s": " nothing to save: every edit is saved", "u": " nothing to undo", "U": " nothing to redo"} {
+		if got := status(drivePress(m, key)); got != want {
+			t.Errorf("%s: status %q, want %q", key, got, want)
+		}
+	}
+}

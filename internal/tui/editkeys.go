@@ -65,16 +65,22 @@ func (m *Model) panesEditKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 
 // everywhereKey handles the editing keys of the main screen and the
 // article alike: quit (asking when edits are not saved), save, undo, redo.
+// The last three answer even when there is nothing for them to do, to say
+// so (the key line leaves them out then).
 func (m *Model) everywhereKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
 		return true, m.quitEditing()
-	case key.Matches(msg, k.Save):
+	case pressed(msg, k.Save):
+		if m.ed.doc.Unsaved() == 0 && m.ed.doc.Path() != "" {
+			m.status = "nothing to save: every edit is saved"
+			return true, nil
+		}
 		return true, m.save(nil)
-	case key.Matches(msg, k.Undo):
+	case pressed(msg, k.Undo):
 		m.undo()
-	case key.Matches(msg, k.Redo):
+	case pressed(msg, k.Redo):
 		m.redo()
 	default:
 		return false, nil
