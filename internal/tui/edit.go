@@ -67,7 +67,7 @@ func (m *Model) startEditing() {
 	}
 	doc, err := m.openDoc()
 	if err != nil {
-		m.status = "can't edit: " + err.Error()
+		m.status = err.Error() // it says what can't be edited, and why
 		return
 	}
 	m.ed = &editor{doc: doc, name: docName(doc), saveDir: m.saveDir}
