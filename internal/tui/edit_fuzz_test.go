@@ -3,14 +3,12 @@ package tui
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"counterpoint/internal/claims"
-	"counterpoint/internal/edit"
 )
 
 // editKey are the keys FuzzEditor presses: the explorer's, the editing
@@ -31,21 +29,10 @@ func FuzzEditor(f *testing.F) {
 	f.Add([]byte{'r', 'a', 'n', 'x', 'e', 16})
 	f.Add([]byte{'c', 'v', ')', 'l', 'l', 0, 'e'})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		dir := t.TempDir()
-		path := filepath.Join(dir, "claims.yaml")
-		for name, b := range map[string][]byte{"article.txt": article, "claims.yaml": yaml} {
-			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		doc, err := edit.Open(path, "")
-		if err != nil {
-			t.Fatal(err)
-		}
 		defer func(w time.Duration) { cmdWait = w }(cmdWait)
 		cmdWait = 2 * time.Millisecond
-		w, h := 100, 30
-		m := drive(New(doc.Model(), Options{Doc: doc}), tea.WindowSizeMsg{Width: w, Height: h})
+		m, doc, _ := editFiles(t, yaml)
+		w, h := m.w, m.h
 		for i, msg := range decodeEditMsgs(data, w, h) {
 			m = drive(m, msg)
 			if m.quitting {
