@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // These tests edit a draft in the explorer as an annotator does, in tmux:
@@ -44,16 +43,6 @@ func (s *session) run(bin, path string) {
 	s.tmux("send-keys", "-t", "main", "-l", bin+" edit "+path+"; echo exit status $?")
 	s.keys("Enter")
 	s.waitFor("editing claims.yaml")
-}
-
-// slowly presses keys a moment apart, as a person does: a form moves from
-// field to field through a message of its own, which keys already sent
-// would overtake.
-func (s *session) slowly(keys ...string) {
-	for _, k := range keys {
-		s.keys(k)
-		time.Sleep(120 * time.Millisecond)
-	}
 }
 
 // step presses a key and waits for what it shows.
@@ -164,7 +153,12 @@ func TestEditWalkthroughInTmux(t *testing.T) {
 	s.keys("/")
 	s.typed("hackers")
 	s.waitFor("/hackers")
-	s.slowly("Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter")
+	// Each key that moves to another field waits for that field's focus:
+	// keys sent before the form has moved would go to the field before.
+	for _, field := range []string{"Mode", "Source", "Text", "Summary", "Topics", "Venue", "When", "Relayed by"} {
+		s.step("Enter", "┃ ┃ "+field)
+	}
+	s.keys("Enter")
 	s.waitFor("fixed and accepted michael-lynton-8 · 25 to review · 3 edits not saved")
 	s.keys("Escape")
 	s.waitFor("Statement")
@@ -185,15 +179,17 @@ func TestEditWalkthroughInTmux(t *testing.T) {
 	s.keys("/") // a new speaker, found in the list
 	s.typed("new speaker")
 	s.waitFor("/new speaker")
-	s.slowly("Enter", "Down", "Enter") // a paraphrase
-	s.waitFor("New speaker's name")
+	s.step("Enter", "┃ ┃ Mode")
+	s.step("Down", "> paraphrase")
+	s.step("Enter", "┃ ┃ New speaker's name")
 	s.typed("Sony Pictures")
-	s.slowly("Enter")
+	s.step("Enter", "┃ ┃ Role")
 	s.typed("The film studio")
-	s.slowly("Enter", "Down", "Down", "Enter") // an organization
-	s.waitFor("the passage that reports it")   // the source: the selection
-	s.keys("Enter")
-	s.waitFor("the statement reported, in a sentence")
+	s.step("Enter", "┃ ┃ Kind")
+	s.step("Down", "> official")
+	s.step("Down", "> organization")
+	s.step("Enter", "┃ ┃ Source") // the selection
+	s.step("Enter", "┃ ┃ Text")
 	s.keys("C-u")
 	s.typed("Sony rejected the president's criticism of it for pulling The Interview")
 	s.step("Enter", "┃ ┃ Summary")
@@ -211,7 +207,10 @@ func TestEditWalkthroughInTmux(t *testing.T) {
 	s.keys("/")
 	s.typed("mistake")
 	s.waitFor("/mistake")
-	s.slowly("Enter", "Enter", "Left", "Enter")
+	s.step("Enter", "┃ ┃ Kind") // denies, as it is
+	s.step("Enter", "┃ ┃ Does the article show it?")
+	s.keys("Left") // explicit
+	s.step("Enter", "┃ ┃ Note")
 	s.typed("The article says Sony hit back at the president")
 	s.keys("Enter")
 	s.waitFor("sony-rejected-the-presidents-criticism denies barack-obama-1 · 5 edits not saved")
