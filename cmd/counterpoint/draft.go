@@ -14,6 +14,7 @@ import (
 
 	"counterpoint/internal/claims"
 	"counterpoint/internal/draft"
+	"counterpoint/internal/edit"
 	"counterpoint/internal/phrase"
 	"counterpoint/internal/sanitize"
 )
@@ -176,30 +177,11 @@ func runDraft(cmd *cobra.Command, name, dir string, force bool) error {
 	return badInput(err)
 }
 
-// writeAtomic writes a file through a temporary file in the same folder,
-// synced and renamed over the old one: a reader never sees half a file.
+// writeAtomic writes a file as the editor saves one (edit.WriteFile): a
+// reader never sees half a file.
 func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s: %v", filepath.Dir(path), err)
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	if werr == nil {
-		werr = f.Sync()
-	}
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp, 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(tmp, path)
-	}
-	if werr != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %v", path, werr)
+	if err := edit.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
 	}
 	return nil
 }

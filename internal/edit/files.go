@@ -57,6 +57,12 @@ func (osFiles) SyncDir(dir string) error {
 	return f.Sync()
 }
 
+// WriteFile replaces path with data atomically, as saving does (see
+// writeAtomic): what `counterpoint draft` writes too.
+func WriteFile(path string, data []byte, perm fs.FileMode) error {
+	return writeAtomic(osFiles{}, path, data, perm)
+}
+
 // writeAtomic replaces path with data: a temporary file in the same folder,
 // written, synced and given perm, renamed over path, then the folder
 // synced so that the rename itself survives a crash. On failure the

@@ -296,8 +296,9 @@ func (m *Model) viewArticle() string {
 		cur = m.cm.Claims[a.cur]
 	}
 	out := make([]string, 0, end-top)
+	sel := m.selectedRange() // mapped into the text drawn once, not per line
 	for i := top; i < end; i++ {
-		out = append(out, m.articleLine(i, cur))
+		out = append(out, m.articleLine(i, cur, sel))
 	}
 	title := st.PaneTitle.Render("Article")
 	switch {
@@ -317,8 +318,9 @@ func (m *Model) viewArticle() string {
 }
 
 // articleLine draws wrapped line i: the paragraph number, a bar where a
-// passage lies, and the text with the passages marked.
-func (m *Model) articleLine(i int, cur *claims.Claim) string {
+// passage lies, and the text with the passages marked, and sel (the
+// selection, in the text drawn; {-1, -1} if none) over them.
+func (m *Model) articleLine(i int, cur *claims.Claim, sel span) string {
 	st := m.styles
 	l := m.article.lines[i]
 	if l.start < 0 {
@@ -361,7 +363,7 @@ func (m *Model) articleLine(i int, cur *claims.Claim) string {
 		}
 	}
 	// The selection, while editing, over everything.
-	if sel := m.selectedRange(); sel.start >= 0 {
+	if sel.start >= 0 {
 		for o := max(sel.start, l.start); o < min(sel.end, l.end); o++ {
 			level[o-l.start] = levelSelection
 		}

@@ -34,11 +34,9 @@ type editor struct {
 
 	ask *question // a question in the key line, answered by one key
 
-	sel     selection
-	dragged bool // the pointer moved since the button went down
-	review  reviewState
-
-	saveDir string // a draft made in memory: the folder first proposed to save it in
+	sel    selection
+	drag   drag
+	review reviewState
 }
 
 // question is asked in the key line; each key it names does what it says,
@@ -70,7 +68,7 @@ func (m *Model) startEditing() {
 		m.status = err.Error() // it says what can't be edited, and why
 		return
 	}
-	m.ed = &editor{doc: doc, name: docName(doc), saveDir: m.saveDir}
+	m.ed = &editor{doc: doc, name: docName(doc)}
 	m.reload()
 	m.status = "editing " + m.ed.name + ": every change is kept in a journal until s saves it"
 	// Edits a crash left unsaved are offered back before any new one, which
@@ -181,10 +179,7 @@ func (m *Model) reload() {
 		n.article.cur = c.Index
 	}
 	*m = n
-	m.refresh()
-	if m.view == articleView {
-		m.article.scroll.clamp()
-	}
+	m.refresh() // which sizes the article's scroller to the new text, clamping it
 }
 
 // movePlaces carries the follow history over to a new model, by id,

@@ -620,3 +620,22 @@ func TestKeysWithNothingToDoSaySo(t *testing.T) {
 		}
 	}
 }
+
+// esc ends a list's search first, and only then cancels the form.
+func TestEscEndsAListsSearchBeforeTheForm(t *testing.T) {
+	m, doc, _ := editFiles(t, bundledFile(t))
+	m = selectClaim(t, m, "lynton-reached-out")
+	for _, open := range []string{"a", "L"} { // a list of strings, of ints
+		m = drivePress(m, open, "/", "obama", "esc")
+		if m.ed.form == nil {
+			t.Fatalf("%s: esc in a list's search cancelled the form", open)
+		}
+		m = drivePress(m, "esc")
+		if m.ed.form != nil {
+			t.Fatalf("%s: the second esc did not cancel the form", open)
+		}
+	}
+	if doc.Unsaved() != 0 {
+		t.Error("cancelled forms changed the annotation")
+	}
+}

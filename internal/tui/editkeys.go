@@ -157,35 +157,25 @@ func (m *Model) articlePress(ms tea.Mouse) bool {
 	if !ok || ms.Button != tea.MouseLeft {
 		return false
 	}
-	m.ed.sel.dragging, m.ed.sel.anchor = true, off
-	m.ed.dragged = false
+	m.ed.drag = drag{on: true, anchor: off}
 	return true
 }
 
 func (m *Model) articleDrag(ms tea.Mouse) {
-	if !m.ed.sel.dragging {
-		return
-	}
 	off, ok := m.offsetAt(ms.X, ms.Y)
 	if !ok {
 		return
 	}
-	sel := m.snapToTokens(m.ed.sel.anchor, off)
-	if !sel.on {
-		return
+	if sel := m.snapToTokens(m.ed.drag.anchor, off); sel.on {
+		m.ed.sel, m.ed.drag.moved = sel, true
+		m.ed.review.on = false
 	}
-	sel.dragging, sel.anchor = true, m.ed.sel.anchor
-	m.ed.sel = sel
-	m.ed.dragged = true
-	m.ed.review.on = false
 }
 
 func (m *Model) articleRelease(ms tea.Mouse) {
-	if !m.ed.sel.dragging {
-		return
-	}
-	m.ed.sel.dragging = false
-	if !m.ed.dragged {
+	moved := m.ed.drag.moved
+	m.ed.drag = drag{}
+	if !moved {
 		m.ed.sel = selection{}
 		m.articleClick(ms)
 	}

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -52,9 +51,9 @@ type claimForm struct {
 
 // openForm shows a form in the body until it is completed or cancelled.
 func (m *Model) openForm(name string, f *huh.Form, submit func(m *Model) tea.Cmd) tea.Cmd {
-	km := huh.NewDefaultKeyMap()
-	km.Quit = key.NewBinding(key.WithKeys("ctrl+c"))
-	f = f.WithKeyMap(km).WithShowHelp(true).WithTheme(huh.ThemeFunc(huh.ThemeBase16))
+	// ctrl+c, Huh's key to abort, never reaches the form: it quits the
+	// explorer (handleKey). esc cancels (formMsg).
+	f = f.WithShowHelp(true).WithTheme(huh.ThemeFunc(huh.ThemeBase16))
 	m.ed.form, m.ed.formName, m.ed.onSubmit, m.ed.filtering = f, name, submit, false
 	m.sizeForm()
 	cmd := f.Init()
@@ -79,9 +78,10 @@ func (m *Model) sizeForm() {
 // formMsg gives the form a message; a completed form runs its submission.
 func (m *Model) formMsg(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		// A list's search (/) takes enter and esc to end it; otherwise esc
-		// cancels the form.
-		_, list := m.ed.form.GetFocusedField().(*huh.Select[string])
+		// A list's search (/, in any field but a text input, which types
+		// it) takes enter and esc to end it; otherwise esc cancels the form.
+		_, input := m.ed.form.GetFocusedField().(*huh.Input)
+		list := !input
 		switch {
 		case list && k.String() == "/":
 			m.ed.filtering = true
@@ -97,14 +97,9 @@ func (m *Model) formMsg(msg tea.Msg) tea.Cmd {
 	if f, ok := next.(*huh.Form); ok {
 		m.ed.form = f
 	}
-	switch m.ed.form.State {
-	case huh.StateCompleted:
+	if m.ed.form.State == huh.StateCompleted {
 		m.ed.form = nil
 		return tea.Batch(cmd, m.ed.onSubmit(m))
-	case huh.StateAborted:
-		m.ed.form = nil
-		m.status = m.ed.formName + ": cancelled, nothing changed"
-		return nil
 	}
 	return cmd
 }
@@ -564,7 +559,7 @@ func (m *Model) speakerForm() tea.Cmd {
 // saveToForm asks a draft made in memory for the folder it is first saved
 // in; then.
 func (m *Model) saveToForm(then tea.Cmd) tea.Cmd {
-	dir := m.ed.saveDir
+	dir := m.saveDir
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title("Save the draft in the folder").
 			Description("claims.yaml and article.txt are written there; the folder is made if missing, and files in it are never overwritten").
@@ -582,7 +577,7 @@ func (m *Model) saveToForm(then tea.Cmd) tea.Cmd {
 		}),
 	))
 	return m.openForm("Save", form, func(m *Model) tea.Cmd {
-		m.ed.saveDir = clean(dir)
-		return m.afterSave(m.ed.doc.SaveTo(m.ed.saveDir), then)
+		m.saveDir = clean(dir)
+		return m.afterSave(m.ed.doc.SaveTo(m.saveDir), then)
 	})
 }

@@ -131,7 +131,7 @@ type Model struct {
 
 	ed      *editor                   // editing, when on
 	openDoc func() (*edit.Doc, error) // turns editing on; nil when it can't be
-	saveDir string
+	saveDir string                    // a draft made in memory: the folder proposed when it is first saved
 }
 
 // frameCache holds a drawn frame.
@@ -178,7 +178,7 @@ func New(cm *claims.Model, opt Options) Model {
 	}
 	m.openDoc, m.saveDir = opt.OpenDoc, opt.SaveDir
 	if opt.Doc != nil {
-		m.ed = &editor{doc: opt.Doc, name: docName(opt.Doc), saveDir: opt.SaveDir}
+		m.ed = &editor{doc: opt.Doc, name: docName(opt.Doc)}
 		if opt.Recovery != nil {
 			m.offerRecovery(opt.Recovery)
 		}
@@ -301,14 +301,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.refresh()
 		return m, nil
 	case tea.MouseMotionMsg:
-		if m.editing() && m.ed.sel.dragging && m.view == articleView {
+		if m.editing() && m.ed.drag.on && m.view == articleView {
 			m.frame = new(frameCache)
 			m.articleDrag(msg.Mouse())
 			m.refresh()
 		}
 		return m, nil
 	case tea.MouseReleaseMsg:
-		if m.editing() && m.ed.sel.dragging && m.view == articleView {
+		if m.editing() && m.ed.drag.on && m.view == articleView {
 			m.frame = new(frameCache)
 			m.articleRelease(msg.Mouse())
 			m.refresh()

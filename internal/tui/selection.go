@@ -26,8 +26,14 @@ type selection struct {
 	on         bool
 	para       int // the paragraph it lies in
 	start, end int
-	anchor     int  // the edge a drag began at
-	dragging   bool // the left button is down
+}
+
+// drag is the mouse's part in selecting: where the left button went down
+// in the article, and whether it moved since.
+type drag struct {
+	on     bool
+	anchor int // the article offset under the pointer when the button went down
+	moved  bool
 }
 
 // tokens are the paragraph's words and marks, in bytes of the article: every
