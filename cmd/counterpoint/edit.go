@@ -42,15 +42,14 @@ someone else since it was opened without asking.`,
 // without a terminal, nothing opens.
 func runEdit(cmd *cobra.Command, o *options, file string) error {
 	in, out := cmd.InOrStdin(), underlying(cmd.OutOrStdout())
-	if _, err := loadModel(file, o.article); err != nil {
-		return badInput(err)
+	// Opening reads and loads the file as validate does, so its problems
+	// are reported as validate reports them.
+	doc, err := edit.Open(file, o.article)
+	if err != nil {
+		return badInput(explainArticle(file, err))
 	}
 	if !isTerminal(in) || !isTerminal(out) {
 		return badInput(fmt.Errorf("edit needs a terminal: it opens the explorer (counterpoint validate %s checks the file without one)", file))
-	}
-	doc, err := edit.Open(file, o.article)
-	if err != nil {
-		return badInput(err)
 	}
 	rec, err := edit.FindJournal(file)
 	if err != nil {

@@ -369,6 +369,10 @@ func TestEditNeedsATerminalAndASoundFile(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != bad {
 		t.Error("edit changed a file it could not open")
 	}
+	// Read as validate reads: a device is refused without being opened.
+	if r := runCLI(t, "edit", "/dev/zero"); r.code != 1 || !strings.HasPrefix(r.stderr, "/dev/zero: is a device, not a regular file") {
+		t.Errorf("a device: exit %d, stderr %q", r.code, r.stderr)
+	}
 	good := filepath.Join(packageDir, "..", "..", "assets", "claims.yaml")
 	r = runCLI(t, "edit", good)
 	if want := "counterpoint: edit needs a terminal: it opens the explorer (counterpoint validate " + good + " checks the file without one)\n"; r.code != 1 || r.stderr != want {

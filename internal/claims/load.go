@@ -38,22 +38,34 @@ func LoadFile(name string) (*Model, error) {
 // from article, a path the user named (relative to the working directory),
 // instead of the one the annotation names; "" reads the annotation's own.
 func LoadFileWithArticle(name, article string) (*Model, error) {
-	data, err := readCapped(name)
+	data, read, err := ReadFile(name, article)
 	if err != nil {
-		return nil, &LoadError{Problems: []Problem{fileProblem(name, err)}}
-	}
-	dir := filepath.Dir(name)
-	read := func(rel string) (string, []byte, error) {
-		if article != "" {
-			data, err := readCapped(article)
-			return article, data, err
-		}
-		return readConfined(dir, rel)
+		return nil, err
 	}
 	// The file's bytes are this function's own: the text is read from them
 	// in place rather than copied, which keeps a large annotation in memory
 	// once rather than twice while it loads.
 	return loadText(name, unsafe.String(unsafe.SliceData(data), len(data)), read)
+}
+
+// ReadFile reads an annotation from disk as LoadFileWithArticle does (a
+// regular file of at most MaxFileSize; a problem is a LoadError naming the
+// file), and returns its bytes with the reader of its article: article, a
+// path the user named, or else the one the annotation names, in its folder
+// or below. It is for a caller that keeps the bytes, as the editor does.
+func ReadFile(name, article string) ([]byte, ReadFunc, error) {
+	data, err := readCapped(name)
+	if err != nil {
+		return nil, nil, &LoadError{Problems: []Problem{fileProblem(name, err)}}
+	}
+	dir := filepath.Dir(name)
+	return data, func(rel string) (string, []byte, error) {
+		if article != "" {
+			data, err := readCapped(article)
+			return article, data, err
+		}
+		return readConfined(dir, rel)
+	}, nil
 }
 
 // readConfined reads rel, a slash-separated path from an annotation, in dir

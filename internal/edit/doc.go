@@ -10,11 +10,9 @@ package edit
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"counterpoint/internal/claims"
@@ -86,16 +84,17 @@ type Recovery struct {
 	Matches bool      // the file is the one the edits were made on
 }
 
-// Open opens the annotation at path for editing, its article read as the
-// loader reads it (article "" is the file the annotation names). A file
+// Open opens the annotation at path for editing, read as the loader reads
+// it (claims.ReadFile: article "" is the file the annotation names, in its
+// folder). A file
 // whose layout the editor cannot splice safely is refused here, before any
 // edit, with the reason.
 func Open(path, article string) (*Doc, error) {
-	data, err := os.ReadFile(path)
+	data, read, err := claims.ReadFile(path, article)
 	if err != nil {
 		return nil, err
 	}
-	d, err := newDoc(path, data, articleReader(path, article))
+	d, err := newDoc(path, data, read)
 	if err != nil {
 		return nil, err
 	}
@@ -123,30 +122,6 @@ func newDoc(name string, data []byte, read claims.ReadFunc) (*Doc, error) {
 	return &Doc{name: name, read: read, text: text, model: m, lay: lay, files: osFiles{}}, nil
 }
 
-// articleReader reads the article as claims.LoadFileWithArticle does: the
-// file the user named, or the one the annotation names, confined to the
-// annotation's folder and below.
-func articleReader(path, article string) claims.ReadFunc {
-	dir := filepath.Dir(path)
-	return func(rel string) (string, []byte, error) {
-		if article != "" {
-			data, err := os.ReadFile(article)
-			return article, data, err
-		}
-		display := filepath.Join(dir, filepath.FromSlash(rel))
-		local := filepath.FromSlash(rel)
-		if !filepath.IsLocal(local) || strings.HasPrefix(rel, "/") {
-			return rel, nil, errors.New("outside the annotation's folder")
-		}
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			return display, nil, err
-		}
-		defer root.Close()
-		data, err := root.ReadFile(local)
-		return display, data, err
-	}
-}
 
 // Model is the annotation as loaded from the text as it stands.
 func (d *Doc) Model() *claims.Model { return d.model }

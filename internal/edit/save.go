@@ -114,7 +114,9 @@ func (d *Doc) SaveTo(dir string) error {
 		d.files.Remove(artPath)
 		return saveError(annotationName, err)
 	}
-	d.path, d.name, d.read = yamlPath, yamlPath, articleReader(yamlPath, "")
+	// The article is still read from memory: the bytes just written beside
+	// the file.
+	d.path, d.name = yamlPath, yamlPath
 	d.saved(data)
 	return nil
 }
