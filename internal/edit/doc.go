@@ -122,7 +122,6 @@ func newDoc(name string, data []byte, read claims.ReadFunc) (*Doc, error) {
 	return &Doc{name: name, read: read, text: text, model: m, lay: lay, files: osFiles{}}, nil
 }
 
-
 // Model is the annotation as loaded from the text as it stands.
 func (d *Doc) Model() *claims.Model { return d.model }
 
